@@ -1,0 +1,108 @@
+package ai.spice.cloud.spec.tool;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Applies the reviewed decoration file: a tree in the shape of the merged document that may only add
+ * documentation and naming, never change what a request or response may contain.
+ *
+ * <p>Every key of the decoration tree must either already exist in the document (and then both are walked
+ * together), or be one of {@link #ADDABLE} and absent (or equal) in the document. So a decoration cannot add
+ * a path, property, status code or constraint, and cannot overwrite anything the upstream pages say.
+ */
+public final class Decorator {
+  static final Set<String> ADDABLE = Set.of(
+      "operationId", "summary", "description", "example", "examples", "contact", "license",
+      "x-enum-varnames", "x-enum-descriptions");
+  /** Directive: move this inline schema, unchanged, to components/schemas under the given name. */
+  static final String COMPONENT_NAME = "x-component-name";
+
+  private final List<String> extractions = new ArrayList<>();
+  private final Map<String, String> toExtract = new TreeMap<>();
+
+  /** Applies {@code decorations} to {@code document} in place; returns one line per named schema. */
+  public static List<String> apply(ObjectNode document, JsonNode decorations) {
+    Decorator decorator = new Decorator();
+    if (decorations != null && !decorations.isNull() && !decorations.isMissingNode()) {
+      decorator.walk(decorations, document, "");
+    }
+    decorator.extract(document);
+    return decorator.extractions;
+  }
+
+  private void walk(JsonNode decoration, JsonNode target, String pointer) {
+    if (!decoration.isObject() || !target.isObject()) {
+      throw new SpecException("decorations " + pointer + ": expected an object in both the decoration "
+          + "and the merged document");
+    }
+    ObjectNode targetObject = (ObjectNode) target;
+    for (Iterator<Map.Entry<String, JsonNode>> it = decoration.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      String key = field.getKey();
+      String childPointer = pointer + "/" + FragmentMerger.escape(key);
+      JsonNode value = field.getValue();
+      JsonNode existing = targetObject.get(key);
+      if (key.equals(COMPONENT_NAME)) {
+        if (!value.isTextual() || !value.asText().matches("[A-Za-z][A-Za-z0-9_]*")) {
+          throw new SpecException("decorations " + childPointer + ": must be a schema name");
+        }
+        if (!pointer.endsWith("/schema")) {
+          throw new SpecException("decorations " + childPointer + ": only an inline schema of a parameter, "
+              + "request body or response can be named");
+        }
+        toExtract.put(pointer, value.asText());
+      } else if (existing != null && existing.isObject() && value.isObject()
+          && !key.equals("example") && !key.equals("examples")) {
+        walk(value, existing, childPointer);
+      } else if (ADDABLE.contains(key)) {
+        if (existing != null && !existing.equals(value)) {
+          throw new SpecException("decorations " + childPointer + ": would overwrite what the upstream "
+              + "fragments say; decorations may only add");
+        }
+        checkEnumAnnotation(key, value, targetObject, childPointer);
+        targetObject.set(key, value.deepCopy());
+      } else if (existing == null || !existing.equals(value)) {
+        throw new SpecException("decorations " + childPointer + ": not in the merged document, and \"" + key
+            + "\" is not one of the keys a decoration may add " + new TreeSet<>(ADDABLE));
+      }
+    }
+  }
+
+  private static void checkEnumAnnotation(String key, JsonNode value, ObjectNode schema, String pointer) {
+    if (!key.startsWith("x-enum-")) {
+      return;
+    }
+    JsonNode values = schema.path("enum");
+    if (!values.isArray() || !value.isArray() || values.size() != value.size()) {
+      throw new SpecException("decorations " + pointer + ": must name each of the " + values.size()
+          + " values of the sibling \"enum\", in order");
+    }
+  }
+
+  private void extract(ObjectNode document) {
+    toExtract.forEach((pointer, name) -> {
+      JsonNode schema = document.at(pointer);
+      if (!schema.isObject()) {
+        throw new SpecException("decorations " + pointer + ": no inline schema there to name " + name);
+      }
+      ObjectNode schemas = document.with("components").with("schemas");
+      JsonNode existing = schemas.get(name);
+      if (existing != null && !existing.equals(schema)) {
+        throw new SpecException("decorations " + pointer + ": components/schemas/" + name
+            + " already exists with other content");
+      }
+      schemas.set(name, schema.deepCopy());
+      ObjectNode holder = (ObjectNode) document.at(pointer.substring(0, pointer.lastIndexOf('/')));
+      holder.putObject("schema").put("$ref", "#/components/schemas/" + name);
+      extractions.add(pointer + ": inline schema named #/components/schemas/" + name);
+    });
+  }
+}

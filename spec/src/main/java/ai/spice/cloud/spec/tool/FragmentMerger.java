@@ -1,0 +1,122 @@
+package ai.spice.cloud.spec.tool;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Unions paths, operations, components and tags of any number of fragments.
+ *
+ * <p>Works on the JSON tree rather than swagger's model so that nothing the fragments say is lost or
+ * reinterpreted on the way through. Anything two fragments both define must be identical; otherwise the
+ * merge fails naming both files and the JSON pointer.
+ */
+public final class FragmentMerger {
+  /** Top-level members every fragment restates; they must agree. */
+  private static final List<String> SHARED = List.of("openapi", "info", "servers", "security");
+
+  private final ObjectNode merged = JsonNodeFactory.instance.objectNode();
+  /** JSON pointer of each defined member, to the fragment that first defined it. */
+  private final Map<String, String> origin = new HashMap<>();
+
+  public static ObjectNode merge(List<Fragment> fragments) {
+    if (fragments.isEmpty()) {
+      throw new SpecException("no fragments to merge");
+    }
+    FragmentMerger merger = new FragmentMerger();
+    for (Fragment fragment : fragments) {
+      merger.add(fragment);
+    }
+    return merger.merged;
+  }
+
+  private void add(Fragment fragment) {
+    ObjectNode doc = fragment.document();
+    for (String key : SHARED) {
+      if (doc.has(key)) {
+        putOnce(merged, key, doc.get(key), "/" + key, fragment.name());
+      }
+    }
+    mergeTags(doc.path("tags"), fragment.name());
+    mergeTwoLevels(doc, "paths", fragment.name());
+    mergeTwoLevels(doc, "components", fragment.name());
+    for (Iterator<Map.Entry<String, JsonNode>> it = doc.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      String key = field.getKey();
+      if (!SHARED.contains(key) && !key.equals("tags") && !key.equals("paths") && !key.equals("components")) {
+        putOnce(merged, key, field.getValue(), "/" + key, fragment.name());
+      }
+    }
+  }
+
+  /** paths/{path}/{method} and components/{section}/{name}: the second level is the unit of identity. */
+  private void mergeTwoLevels(ObjectNode doc, String root, String file) {
+    JsonNode source = doc.path(root);
+    if (source.isMissingNode()) {
+      return;
+    }
+    if (!source.isObject()) {
+      throw new SpecException(file + ": /" + root + " must be an object");
+    }
+    ObjectNode target = merged.has(root) ? (ObjectNode) merged.get(root) : merged.putObject(root);
+    source.fields().forEachRemaining(group -> {
+      String groupPointer = "/" + root + "/" + escape(group.getKey());
+      if (!group.getValue().isObject()) {
+        throw new SpecException(file + ": " + groupPointer + " must be an object");
+      }
+      ObjectNode targetGroup = target.has(group.getKey())
+          ? (ObjectNode) target.get(group.getKey())
+          : target.putObject(group.getKey());
+      group.getValue().fields().forEachRemaining(member -> putOnce(targetGroup, member.getKey(),
+          member.getValue(), groupPointer + "/" + escape(member.getKey()), file));
+    });
+  }
+
+  private void mergeTags(JsonNode tags, String file) {
+    if (tags.isMissingNode()) {
+      return;
+    }
+    ArrayNode target = merged.has("tags") ? (ArrayNode) merged.get("tags") : merged.putArray("tags");
+    for (JsonNode tag : tags) {
+      String name = tag.path("name").asText();
+      String pointer = "/tags/" + escape(name);
+      JsonNode existing = null;
+      for (JsonNode candidate : target) {
+        if (candidate.path("name").asText().equals(name)) {
+          existing = candidate;
+        }
+      }
+      if (existing == null) {
+        target.add(tag.deepCopy());
+        origin.put(pointer, file);
+      } else if (!existing.equals(tag)) {
+        throw conflict(pointer, file);
+      }
+    }
+  }
+
+  private void putOnce(ObjectNode target, String key, JsonNode value, String pointer, String file) {
+    JsonNode existing = target.get(key);
+    if (existing == null) {
+      target.set(key, value.deepCopy());
+      origin.put(pointer, file);
+    } else if (!existing.equals(value)) {
+      throw conflict(pointer, file);
+    }
+  }
+
+  private SpecException conflict(String pointer, String file) {
+    return new SpecException(String.format(
+        "fragments disagree at %s: %s and %s define it differently", pointer, origin.get(pointer), file));
+  }
+
+  /** RFC 6901 escaping of one reference token. */
+  static String escape(String token) {
+    return token.replace("~", "~0").replace("/", "~1");
+  }
+}
