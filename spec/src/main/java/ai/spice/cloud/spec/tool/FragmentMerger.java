@@ -82,9 +82,9 @@ public final class FragmentMerger {
       return;
     }
     ArrayNode target = merged.has("tags") ? (ArrayNode) merged.get("tags") : merged.putArray("tags");
-    for (JsonNode tag : tags) {
+    for (int i = 0; i < tags.size(); i++) {
+      JsonNode tag = tags.get(i);
       String name = tag.path("name").asText();
-      String pointer = "/tags/" + escape(name);
       JsonNode existing = null;
       for (JsonNode candidate : target) {
         if (candidate.path("name").asText().equals(name)) {
@@ -93,9 +93,10 @@ public final class FragmentMerger {
       }
       if (existing == null) {
         target.add(tag.deepCopy());
-        origin.put(pointer, file);
+        origin.put("tag " + name, file);
       } else if (!existing.equals(tag)) {
-        throw conflict(pointer, file);
+        throw new SpecException(String.format("fragments disagree at /tags/%d (tag \"%s\"): %s and %s define it "
+            + "differently", i, name, origin.get("tag " + name), file));
       }
     }
   }

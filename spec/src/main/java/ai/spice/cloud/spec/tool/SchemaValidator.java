@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.util.Iterator;
@@ -17,6 +18,10 @@ import java.util.Map;
  */
 public final class SchemaValidator {
   private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+  /** Plain 2020-12: networknt honours OpenAPI 3.0's "nullable" unless told not to, which would hide the 3.1 bug. */
+  private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
+      .nullableKeywordEnabled(false)
+      .build();
   private static final int MAX_REF_DEPTH = 32;
 
   private final ObjectNode document;
@@ -27,7 +32,7 @@ public final class SchemaValidator {
 
   /** Errors of {@code instance} against {@code schema} (a schema node of this document); empty if valid. */
   public List<String> validate(JsonNode schema, JsonNode instance) {
-    JsonSchema compiled = FACTORY.getSchema(inlineRefs(schema, 0));
+    JsonSchema compiled = FACTORY.getSchema(inlineRefs(schema, 0), CONFIG);
     return compiled.validate(instance).stream().map(ValidationMessage::getMessage).sorted().toList();
   }
 
@@ -42,7 +47,7 @@ public final class SchemaValidator {
 
   /** Errors of {@code schema} itself against the JSON Schema 2020-12 meta-schema. */
   public static List<String> checkAgainstMetaSchema(JsonNode schema) {
-    JsonSchema meta = FACTORY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+    JsonSchema meta = FACTORY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"), CONFIG);
     return meta.validate(schema).stream().map(ValidationMessage::getMessage).sorted().toList();
   }
 

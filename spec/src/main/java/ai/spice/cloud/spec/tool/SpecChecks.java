@@ -101,6 +101,7 @@ public final class SpecChecks {
       JsonNode values = schema.get("enum");
       if (values != null && !contains(values, defaultValue)) {
         problems.add(pointer + "/default: " + defaultValue + " is not one of its enum " + values);
+        return;
       }
       ObjectNode withoutDefault = schema.deepCopy();
       withoutDefault.remove("default");

@@ -1,0 +1,93 @@
+package ai.spice.cloud.spec.tool;
+
+import static ai.spice.cloud.spec.tool.Fixtures.json;
+import static ai.spice.cloud.spec.tool.Fixtures.node;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+class DecoratorTest {
+  private static ObjectNode doc() {
+    return json("{'info':{'title':'T'},'paths':{'/x':{'post':{'requestBody':{'content':{'application/json':"
+        + "{'schema':{'type':'object','properties':{'k':{'type':'integer','enum':[0,1],'description':'d'}}}}}},"
+        + "'responses':{'200':{'description':'ok'}}}}}}");
+  }
+
+  @Test
+  void addsOperationIdsEnumNamesAndNamesAnInlineSchemaUnchanged() {
+    ObjectNode doc = doc();
+    ObjectNode inline = (ObjectNode) doc.at("/paths/~1x/post/requestBody/content/application~1json/schema").deepCopy();
+
+    Decorator.apply(doc, node("{'paths':{'/x':{'post':{'operationId':'regen','requestBody':{'content':"
+        + "{'application/json':{'schema':{'x-component-name':'Req','properties':{'k':{'x-enum-varnames':['A','B']}}}}}}}}}}"));
+
+    assertEquals("regen", doc.at("/paths/~1x/post/operationId").asText());
+    assertEquals(node("{'$ref':'#/components/schemas/Req'}"),
+        doc.at("/paths/~1x/post/requestBody/content/application~1json/schema"));
+    ((ObjectNode) inline.at("/properties/k")).set("x-enum-varnames", node("['A','B']"));
+    assertEquals(inline, doc.at("/components/schemas/Req"));
+  }
+
+  @Test
+  void cannotAddAPropertyOrAnythingThatChangesWhatAMessageMayContain() {
+    SpecException e = assertThrows(SpecException.class, () -> Decorator.apply(doc(), node(
+        "{'paths':{'/x':{'post':{'requestBody':{'content':{'application/json':{'schema':{'properties':"
+            + "{'extra':{'type':'string'}}}}}}}}}}")));
+
+    assertTrue(e.getMessage().startsWith("decorations /paths/~1x/post/requestBody/content/application~1json/schema/"
+        + "properties/extra: not in the merged document"), e.getMessage());
+    assertThrows(SpecException.class, () -> Decorator.apply(doc(), node("{'paths':{'/x':{'post':{'requestBody':"
+        + "{'required':true}}}}}")));
+    assertThrows(SpecException.class, () -> Decorator.apply(doc(), node("{'paths':{'/x':{'post':{'requestBody':"
+        + "{'content':{'application/json':{'schema':{'properties':{'k':{'default':1}}}}}}}}}}")));
+  }
+
+  @Test
+  void cannotOverwriteWhatUpstreamSays() {
+    SpecException e = assertThrows(SpecException.class, () -> Decorator.apply(doc(), node(
+        "{'paths':{'/x':{'post':{'requestBody':{'content':{'application/json':{'schema':{'properties':"
+            + "{'k':{'description':'other'}}}}}}}}}}")));
+
+    assertEquals("decorations /paths/~1x/post/requestBody/content/application~1json/schema/properties/k/description: "
+        + "would overwrite what the upstream fragments say; decorations may only add", e.getMessage());
+  }
+
+  @Test
+  void enumNamesMustNameEveryValue() {
+    SpecException e = assertThrows(SpecException.class, () -> Decorator.apply(doc(), node(
+        "{'paths':{'/x':{'post':{'requestBody':{'content':{'application/json':{'schema':{'properties':"
+            + "{'k':{'x-enum-varnames':['ONLY_ONE']}}}}}}}}}}")));
+
+    assertTrue(e.getMessage().endsWith("must name each of the 2 values of the sibling \"enum\", in order"),
+        e.getMessage());
+  }
+
+  @Test
+  void theRealDecorationsChangeNoRequestOrResponseContent() {
+    SpecTool.Result decorated = SpecTool.derive(Fixtures.specModule());
+    ObjectNode plain = FragmentMerger.merge(SpecTool.readFragments(Fixtures.specModule().resolve("upstream")));
+    Normalizer31.normalize(plain);
+
+    ObjectNode stripped = decorated.document().deepCopy();
+    // Undo exactly what decorations may do: inline the named schema and drop the addable keys.
+    ObjectNode media = (ObjectNode) stripped.at("/paths/~1v1~1apps~1{appId}~1api-keys/post/requestBody/content/application~1json");
+    media.set("schema", stripped.at("/components/schemas/RegenerateApiKeyRequest"));
+    ((ObjectNode) stripped.at("/components/schemas")).remove("RegenerateApiKeyRequest");
+    removeKeys(stripped, java.util.Set.of("operationId", "example", "x-enum-varnames", "x-enum-descriptions"));
+    ((ObjectNode) stripped.get("info")).remove(java.util.List.of("description", "contact"));
+
+    assertEquals(Canonical.order(plain), Canonical.order(stripped));
+  }
+
+  private static void removeKeys(com.fasterxml.jackson.databind.JsonNode node, java.util.Set<String> keys) {
+    if (node instanceof ObjectNode object) {
+      object.remove(keys);
+      object.forEach(child -> removeKeys(child, keys));
+    } else if (node.isArray()) {
+      node.forEach(child -> removeKeys(child, keys));
+    }
+  }
+}
