@@ -1,0 +1,409 @@
+package ai.spice.cloud.contract.compat;
+
+import static ai.spice.cloud.contract.TestDocs.PATH_PTR;
+import static ai.spice.cloud.contract.TestDocs.arr;
+import static ai.spice.cloud.contract.TestDocs.baseline;
+import static ai.spice.cloud.contract.TestDocs.edited;
+import static ai.spice.cloud.contract.TestDocs.obj;
+import static ai.spice.cloud.contract.TestDocs.prop;
+import static ai.spice.cloud.contract.TestDocs.schema;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Old/new pairs for every rule: each asserts the verdict and where the break is reported. */
+class CompatibilityCheckerTest {
+  private static final String GET = PATH_PTR + "/get";
+  private static final String POST = PATH_PTR + "/post";
+  private static final String REQ = "/components/schemas/RegenerateApiKeyRequest";
+  private static final String REGEN = "/components/schemas/ApiKeysRegenerated";
+  private static final String KEYS = "/components/schemas/ApiKeys";
+
+  private static CompatibilityChecker.Result check(Consumer<ObjectNode> edit) {
+    return CompatibilityChecker.compare(baseline(), edited(edit));
+  }
+
+  /** Exactly one finding, with this rule at this pointer. */
+  private static Finding onlyBreak(Consumer<ObjectNode> edit, Rule rule, String pointer) {
+    List<Finding> found = check(edit).breaking();
+    assertThat(found).as(found.toString()).hasSize(1);
+    Finding f = found.get(0);
+    assertThat(f.rule()).isEqualTo(rule);
+    assertThat(f.pointer()).isEqualTo(pointer);
+    assertThat(f.describe()).contains(rule.name(), pointer, rule.why());
+    return f;
+  }
+
+  private static void compatible(Consumer<ObjectNode> edit) {
+    CompatibilityChecker.Result result = check(edit);
+    assertThat(result.breaking()).as(result.breaking().toString()).isEmpty();
+    assertThat(result.compatible()).isTrue();
+  }
+
+  @Nested
+  class Benign {
+    @Test
+    void identicalDocumentsAreCompatible() {
+      CompatibilityChecker.Result r = CompatibilityChecker.compare(baseline(), baseline());
+      assertThat(r.breaking()).isEmpty();
+      assertThat(r.notes()).isEmpty();
+    }
+
+    @Test
+    void newOptionalResponseFieldPasses() {
+      compatible(d -> obj(d, KEYS + "/properties").putObject("created_at").put("type", "string"));
+    }
+
+    @Test
+    void newOperationPassesAndIsNoted() {
+      CompatibilityChecker.Result r = check(d -> obj(d, "/paths").putObject("/v1/apps/{appId}")
+          .putObject("get").put("operationId", "getApp").putObject("responses").putObject("200")
+          .put("description", "ok"));
+      assertThat(r.breaking()).isEmpty();
+      assertThat(r.notes()).contains("added operation GET /v1/apps/{appId}");
+    }
+
+    @Test
+    void newOptionalQueryParameterPasses() {
+      CompatibilityChecker.Result r = check(d -> arr(d, GET + "/parameters").addObject()
+          .put("in", "query").put("name", "verbose").put("required", false)
+          .putObject("schema").put("type", "boolean"));
+      assertThat(r.breaking()).isEmpty();
+      assertThat(r.notes()).contains("added optional query parameter verbose on GET /v1/apps/{appId}/api-keys");
+    }
+
+    @Test
+    void widenedEnumOnInputPasses() {
+      compatible(d -> prop(d, "RegenerateApiKeyRequest", "key_number").withArray("enum").add(3));
+    }
+
+    @Test
+    void widenedTypeOnInputPasses() {
+      compatible(d -> prop(d, "RegenerateApiKeyRequest", "key_number").putArray("type").add("integer").add("null"));
+    }
+
+    @Test
+    void narrowedTypeArrayOnOutputPasses() {
+      // Consumers already handle strings; never receiving null any more breaks none of them.
+      compatible(d -> prop(d, "ApiKeys", "api_key").put("type", "string"));
+    }
+
+    @Test
+    void integerWidenedToInt64OnInputPasses() {
+      compatible(d -> obj(d, GET + "/parameters/0/schema").put("format", "int64"));
+    }
+
+    @Test
+    void droppedSecurityRequirementPasses() {
+      compatible(d -> obj(d, GET).putArray("security"));
+    }
+
+    @Test
+    void removedErrorStatusPassesAndIsNoted() {
+      CompatibilityChecker.Result r = check(d -> obj(d, GET + "/responses").remove("404"));
+      assertThat(r.breaking()).isEmpty();
+      assertThat(r.notes()).contains("error response 404 of GET /v1/apps/{appId}/api-keys is no longer documented");
+    }
+
+    @Test
+    void renamedComponentWithSameShapePasses() {
+      compatible(d -> {
+        obj(d, "/components/schemas").set("ApiKeysV1", schema(d, "ApiKeys"));
+        obj(d, "/components/schemas").remove("ApiKeys");
+        obj(d, GET + "/responses/200/content/application~1json/schema").put("$ref", "#/components/schemas/ApiKeysV1");
+      });
+    }
+
+    @Test
+    void changedDescriptionsPass() {
+      compatible(d -> {
+        obj(d, GET).put("description", "something else");
+        prop(d, "RegenerateApiKeyRequest", "key_number").put("description", "reworded");
+      });
+    }
+  }
+
+  @Nested
+  class PathsAndOperations {
+    @Test
+    void removedPathBreaks() {
+      onlyBreak(d -> obj(d, "/paths").remove("/v1/apps/{appId}/api-keys"), Rule.PATH_REMOVED, PATH_PTR);
+    }
+
+    @Test
+    void renamedPathBreaks() {
+      Finding f = onlyBreak(d -> {
+        obj(d, "/paths").set("/v1/apps/{appId}/keys", obj(d, PATH_PTR));
+        obj(d, "/paths").remove("/v1/apps/{appId}/api-keys");
+      }, Rule.PATH_REMOVED, PATH_PTR);
+      assertThat(f.document()).isEqualTo("baseline");
+    }
+
+    @Test
+    void removedOperationBreaks() {
+      onlyBreak(d -> obj(d, PATH_PTR).remove("post"), Rule.OPERATION_REMOVED, POST);
+    }
+
+    @Test
+    void renamedOperationIdBreaks() {
+      onlyBreak(d -> obj(d, POST).put("operationId", "rotateApiKey"), Rule.OPERATION_ID_CHANGED, POST + "/operationId");
+    }
+  }
+
+  @Nested
+  class Parameters {
+    @Test
+    void renamedParameterBreaksAsRemovalPlusNewRequiredParameter() {
+      List<Finding> found = check(d -> obj(d, GET + "/parameters/0").put("name", "id")).breaking();
+      assertThat(found).extracting(Finding::rule, Finding::pointer).containsExactly(
+          org.assertj.core.groups.Tuple.tuple(Rule.PARAMETER_REMOVED, GET + "/parameters/0"),
+          org.assertj.core.groups.Tuple.tuple(Rule.PARAMETER_NOW_REQUIRED, GET + "/parameters/0"));
+    }
+
+    @Test
+    void removedParameterBreaks() {
+      ObjectNode old = edited(d -> arr(d, GET + "/parameters").addObject().put("in", "query").put("name", "page"));
+      List<Finding> found = CompatibilityChecker.compare(old, baseline()).breaking();
+      assertThat(found).extracting(Finding::rule, Finding::pointer, Finding::document).containsExactly(
+          org.assertj.core.groups.Tuple.tuple(Rule.PARAMETER_REMOVED, GET + "/parameters/1", "baseline"));
+      assertThat(found.get(0).what()).isEqualTo("query parameter page of GET /v1/apps/{appId}/api-keys was removed or renamed");
+    }
+
+    @Test
+    void newRequiredParameterBreaks() {
+      onlyBreak(d -> arr(d, GET + "/parameters").addObject().put("in", "header").put("name", "X-Org")
+          .put("required", true), Rule.PARAMETER_NOW_REQUIRED, GET + "/parameters/1");
+    }
+
+    @Test
+    void optionalParameterBecomingRequiredBreaks() {
+      ObjectNode old = edited(d -> arr(d, GET + "/parameters").addObject().put("in", "query").put("name", "page"));
+      ObjectNode cur = old.deepCopy();
+      obj(cur, GET + "/parameters/1").put("required", true);
+      List<Finding> found = CompatibilityChecker.compare(old, cur).breaking();
+      assertThat(found).extracting(Finding::rule).containsExactly(Rule.PARAMETER_NOW_REQUIRED);
+      assertThat(found.get(0).pointer()).isEqualTo(GET + "/parameters/1/required");
+    }
+
+    @Test
+    void changedParameterTypeBreaks() {
+      onlyBreak(d -> obj(d, GET + "/parameters/0/schema").put("type", "string"),
+          Rule.TYPE_CHANGED, GET + "/parameters/0/schema/type");
+    }
+
+    @Test
+    void narrowedParameterFormatBreaks() {
+      ObjectNode old = edited(d -> obj(d, GET + "/parameters/0/schema").put("format", "int64"));
+      ObjectNode cur = baseline();
+      List<Finding> found = CompatibilityChecker.compare(old, cur).breaking();
+      assertThat(found).extracting(Finding::rule, Finding::pointer)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(Rule.FORMAT_CHANGED, GET + "/parameters/0/schema/format"));
+    }
+  }
+
+  @Nested
+  class RequestBodies {
+    @Test
+    void requiredBodyBreaks() {
+      onlyBreak(d -> obj(d, POST + "/requestBody").put("required", true),
+          Rule.REQUEST_BODY_NOW_REQUIRED, POST + "/requestBody/required");
+    }
+
+    @Test
+    void requiredPropertyInRequestSchemaBreaks() {
+      Finding f = onlyBreak(d -> schema(d, "RegenerateApiKeyRequest").putArray("required").add("key_number"),
+          Rule.REQUIRED_PROPERTY_ADDED, REQ + "/required");
+      assertThat(f.what()).contains("key_number");
+      assertThat(f.usedBy()).containsExactly("POST /v1/apps/{appId}/api-keys");
+    }
+
+    @Test
+    void removedRequestPropertyBreaks() {
+      onlyBreak(d -> obj(d, REQ + "/properties").remove("key_number"),
+          Rule.REQUEST_PROPERTY_REMOVED, REQ + "/properties/key_number");
+    }
+
+    @Test
+    void removedRequestMediaTypeBreaks() {
+      onlyBreak(d -> {
+        ObjectNode content = obj(d, POST + "/requestBody/content");
+        content.set("application/merge-patch+json", content.get("application/json"));
+        content.remove("application/json");
+      }, Rule.REQUEST_MEDIA_TYPE_REMOVED, POST + "/requestBody/content/application~1json");
+    }
+
+    @Test
+    void changedDefaultBreaks() {
+      Finding f = onlyBreak(d -> prop(d, "RegenerateApiKeyRequest", "key_number").put("default", 2),
+          Rule.DEFAULT_CHANGED, REQ + "/properties/key_number/default");
+      assertThat(f.what()).isEqualTo("default changed from 1 to 2");
+      assertThat(f.why()).contains("a different key is regenerated");
+    }
+
+    @Test
+    void removedDefaultBreaks() {
+      Finding f = onlyBreak(d -> prop(d, "RegenerateApiKeyRequest", "key_number").remove("default"),
+          Rule.DEFAULT_CHANGED, REQ + "/properties/key_number/default");
+      assertThat(f.document()).isEqualTo("baseline");
+    }
+
+    @Test
+    void narrowedInputEnumBreaks() {
+      Finding f = onlyBreak(d -> prop(d, "RegenerateApiKeyRequest", "key_number").putArray("enum").add(1).add(2),
+          Rule.ENUM_NARROWED, REQ + "/properties/key_number/enum");
+      assertThat(f.what()).contains("[0]");
+    }
+
+    @Test
+    void newEnumOnFreeInputBreaks() {
+      ObjectNode old = edited(d -> prop(d, "RegenerateApiKeyRequest", "key_number").remove("enum"));
+      List<Finding> found = CompatibilityChecker.compare(old, baseline()).breaking();
+      assertThat(found).extracting(Finding::rule).containsExactly(Rule.ENUM_NARROWED);
+    }
+
+    @Test
+    void narrowedInputTypeBreaks() {
+      onlyBreak(d -> prop(d, "RegenerateApiKeyRequest", "key_number").put("type", "string"),
+          Rule.TYPE_CHANGED, REQ + "/properties/key_number/type");
+    }
+  }
+
+  @Nested
+  class Responses {
+    @Test
+    void removedResponsePropertyBreaks() {
+      Finding f = onlyBreak(d -> obj(d, KEYS + "/properties").remove("api_key_2"),
+          Rule.RESPONSE_PROPERTY_REMOVED, KEYS + "/properties/api_key_2");
+      assertThat(f.usedBy()).containsExactly("GET /v1/apps/{appId}/api-keys");
+    }
+
+    @Test
+    void renamedResponsePropertyBreaks() {
+      onlyBreak(d -> {
+        ObjectNode props = obj(d, REGEN + "/properties");
+        props.set("key_regenerated", props.get("regenerated_key"));
+        props.remove("regenerated_key");
+      }, Rule.RESPONSE_PROPERTY_REMOVED, REGEN + "/properties/regenerated_key");
+    }
+
+    @Test
+    void changedResponseTypeBreaks() {
+      onlyBreak(d -> prop(d, "ApiKeysRegenerated", "regenerated_key").put("type", "string"),
+          Rule.TYPE_CHANGED, REGEN + "/properties/regenerated_key/type");
+    }
+
+    @Test
+    void nullAddedToResponseTypeArrayBreaks() {
+      Finding f = onlyBreak(d -> prop(d, "ApiKeysRegenerated", "regenerated_key").putArray("type").add("integer").add("null"),
+          Rule.TYPE_CHANGED, REGEN + "/properties/regenerated_key/type");
+      assertThat(f.what()).contains("may now return [null]");
+    }
+
+    @Test
+    void integerWidenedToNumberOnOutputBreaks() {
+      onlyBreak(d -> prop(d, "ApiKeysRegenerated", "regenerated_key").put("type", "number"),
+          Rule.TYPE_CHANGED, REGEN + "/properties/regenerated_key/type");
+    }
+
+    @Test
+    void narrowedResponseEnumBreaks() {
+      onlyBreak(d -> prop(d, "ApiKeysRegenerated", "regenerated_key").putArray("enum").add(0).add(1),
+          Rule.ENUM_NARROWED, REGEN + "/properties/regenerated_key/enum");
+    }
+
+    @Test
+    void widenedResponseEnumBreaks() {
+      onlyBreak(d -> prop(d, "ApiKeysRegenerated", "regenerated_key").withArray("enum").add(3),
+          Rule.ENUM_WIDENED_ON_OUTPUT, REGEN + "/properties/regenerated_key/enum");
+    }
+
+    @Test
+    void propertyNoLongerRequiredBreaks() {
+      ObjectNode old = edited(d -> schema(d, "ApiKeys").putArray("required").add("api_key"));
+      List<Finding> found = CompatibilityChecker.compare(old, baseline()).breaking();
+      assertThat(found).extracting(Finding::rule).containsExactly(Rule.RESPONSE_PROPERTY_NO_LONGER_REQUIRED);
+      assertThat(found.get(0).pointer()).isEqualTo(KEYS + "/required");
+    }
+
+    @Test
+    void removedSuccessStatusBreaks() {
+      onlyBreak(d -> {
+        ObjectNode responses = obj(d, POST + "/responses");
+        responses.set("201", responses.get("200"));
+        responses.remove("200");
+      }, Rule.RESPONSE_STATUS_REMOVED, POST + "/responses/200");
+    }
+
+    @Test
+    void removedSuccessMediaTypeBreaks() {
+      onlyBreak(d -> {
+        ObjectNode content = obj(d, GET + "/responses/200/content");
+        content.set("application/vnd.spice.v2+json", content.get("application/json"));
+        content.remove("application/json");
+      }, Rule.RESPONSE_MEDIA_TYPE_REMOVED, GET + "/responses/200/content/application~1json");
+    }
+
+    @Test
+    void changedCompositionIsFlagged() {
+      onlyBreak(d -> prop(d, "ApiKeys", "api_key").putArray("oneOf").addObject().put("type", "string"),
+          Rule.TYPE_CHANGED, KEYS + "/properties/api_key/oneOf");
+    }
+  }
+
+  @Nested
+  class Security {
+    @Test
+    void differentSchemeOnOperationBreaks() {
+      onlyBreak(d -> {
+        obj(d, "/components/securitySchemes").putObject("ApiKeyHeader").put("type", "apiKey")
+            .put("in", "header").put("name", "X-Api-Key");
+        obj(d, GET).putArray("security").addObject().putArray("ApiKeyHeader");
+      }, Rule.SECURITY_CHANGED, GET + "/security");
+    }
+
+    @Test
+    void newScopeRequirementBreaks() {
+      onlyBreak(d -> obj(d, POST).putArray("security").addObject().putArray("BearerAuth").add("apps:write"),
+          Rule.SECURITY_CHANGED, POST + "/security");
+    }
+
+    @Test
+    void securityAddedToAnonymousOperationBreaks() {
+      ObjectNode old = edited(d -> obj(d, GET).putArray("security"));
+      List<Finding> found = CompatibilityChecker.compare(old, baseline()).breaking();
+      assertThat(found).extracting(Finding::rule, Finding::pointer)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(Rule.SECURITY_CHANGED, "/security"));
+    }
+
+    @Test
+    void changedSchemeTypeBreaks() {
+      onlyBreak(d -> obj(d, "/components/securitySchemes/BearerAuth").put("scheme", "basic"),
+          Rule.SECURITY_SCHEME_CHANGED, "/components/securitySchemes/BearerAuth/scheme");
+    }
+
+    @Test
+    void schemeNameIsCaseInsensitive() {
+      compatible(d -> obj(d, "/components/securitySchemes/BearerAuth").put("scheme", "Bearer"));
+    }
+
+    @Test
+    void removedSchemeBreaks() {
+      List<Finding> found = check(d -> {
+        ObjectNode schemes = obj(d, "/components/securitySchemes");
+        schemes.set("Bearer", schemes.get("BearerAuth"));
+        schemes.remove("BearerAuth");
+        arr(d, "/security").removeAll().addObject().putArray("Bearer");
+      }).breaking();
+      assertThat(found).extracting(Finding::rule, Finding::pointer).containsExactlyInAnyOrder(
+          org.assertj.core.groups.Tuple.tuple(Rule.SECURITY_SCHEME_CHANGED, "/components/securitySchemes/BearerAuth"),
+          org.assertj.core.groups.Tuple.tuple(Rule.SECURITY_CHANGED, "/security"));
+      // Both operations inherit the root requirement: one finding, both uses listed.
+      assertThat(found).filteredOn(f -> f.rule() == Rule.SECURITY_CHANGED).singleElement()
+          .satisfies(f -> assertThat(f.usedBy()).hasSize(2));
+    }
+  }
+}
