@@ -1,0 +1,201 @@
+package ai.spice.cloud.reliability;
+
+import static ai.spice.cloud.reliability.TestClients.MAX_RETRIES;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.spice.cloud.client.SpiceCloudClient;
+import ai.spice.cloud.client.errors.InternalServerException;
+import ai.spice.cloud.client.errors.SpiceCloudInvalidResponseException;
+import ai.spice.cloud.client.model.ApiKeys;
+import ai.spice.cloud.client.model.ApiKeysRegenerated;
+import ai.spice.cloud.client.model.RegenerateApiKeyRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Responses that arrive whole but are not what the spec promises. A 200 that cannot be decoded is a
+ * SpiceCloudInvalidResponseException; it reached the server once and is not retried, since re-asking a
+ * server that answers 200 with the wrong thing gives the same wrong thing. Secrets never show in the error.
+ */
+class MalformedResponseTest {
+    private static final long APP = 99L;
+    /** Generous ceiling for "bounded" excerpts and messages: far below the bodies these tests send. */
+    private static final int MAX_VISIBLE_CHARS = 64 * 1024;
+    private static final int MANY_MEGABYTES = 16 * 1024 * 1024;
+    private FaultServer server;
+    private RecordingSleeper sleeper;
+    private SpiceCloudClient client;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = FaultServer.start();
+        sleeper = new RecordingSleeper();
+        client = TestClients.client(server.baseUrl(), sleeper);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void getReceivingAnHtml502PageRetriesThenThrowsInternalServerException() {
+        server.otherwise(Bodies.html(502, Bodies.HTML_502));
+        Timed<ApiKeys> call = Timed.call(this::get);
+        InternalServerException e = call.threwExactly(InternalServerException.class);
+        assertEquals(502, e.statusCode());
+        assertTrue(e.bodyExcerpt().contains("502 Bad Gateway"), e.bodyExcerpt());
+        assertEquals(MAX_RETRIES + 1, server.requestCount("GET"));
+        call.endedWithin(TestClients.getDeadline(sleeper));
+    }
+
+    @Test
+    void regenerateReceivingAnHtml502PageThrowsInternalServerExceptionAfterOneRequest() {
+        server.otherwise(Bodies.html(502, Bodies.HTML_502));
+        Timed<?> call = Timed.call(this::regenerate);
+        assertEquals(502, call.threwExactly(InternalServerException.class).statusCode());
+        assertOneRegenerationAndNoBackoff();
+        call.endedWithin(TestClients.regenerateDeadline());
+    }
+
+    @Test
+    void anHtmlPageServedWith200IsAnInvalidResponse() {
+        server.otherwise(Bodies.html(200, Bodies.HTML_LOGIN));
+        assertInvalid200(Timed.call(this::get));
+        assertEquals(1, server.requestCount("GET"));
+        assertInvalid200(Timed.call(this::regenerate));
+        assertOneRegenerationAndNoBackoff();
+    }
+
+    @Test
+    void truncatedJsonIsAnInvalidResponseAndLeaksNoKey() {
+        server.otherwise(Reply.json(200, Bodies.API_KEYS.substring(0, Bodies.API_KEYS.length() - 8)));
+        assertNoKeyVisible(assertInvalid200(Timed.call(this::get)));
+        assertEquals(1, server.requestCount("GET"));
+        server.otherwise(Reply.json(200, Bodies.REGENERATED.substring(0, Bodies.REGENERATED.length() - 3)));
+        assertNoKeyVisible(assertInvalid200(Timed.call(this::regenerate)));
+        assertOneRegenerationAndNoBackoff();
+    }
+
+    @Test
+    void aJsonArrayWhereAnObjectBelongsIsAnInvalidResponse() {
+        server.otherwise(Reply.json(200, "[" + Bodies.API_KEYS + "]"));
+        assertNoKeyVisible(assertInvalid200(Timed.call(this::get)));
+        server.otherwise(Reply.json(200, "[" + Bodies.REGENERATED + "]"));
+        assertNoKeyVisible(assertInvalid200(Timed.call(this::regenerate)));
+        assertOneRegenerationAndNoBackoff();
+    }
+
+    @Test
+    void aJsonStringWhereAnObjectBelongsIsAnInvalidResponse() {
+        server.otherwise(Reply.json(200, "\"" + Bodies.KEY_1 + "\""));
+        assertNoKeyVisible(assertInvalid200(Timed.call(this::get)));
+        assertNoKeyVisible(assertInvalid200(Timed.call(this::regenerate)));
+        assertOneRegenerationAndNoBackoff();
+    }
+
+    @Test
+    void aJsonNullBodyIsAnInvalidResponseNotANullResult() {
+        server.otherwise(Reply.json(200, "null"));
+        assertInvalid200(Timed.call(this::get));
+        assertInvalid200(Timed.call(this::regenerate));
+        assertOneRegenerationAndNoBackoff();
+    }
+
+    @Test
+    void anEmpty200BodyIsAnInvalidResponse() {
+        server.otherwise(Reply.json(200, ""));
+        assertInvalid200(Timed.call(this::get));
+        assertEquals(1, server.requestCount("GET"));
+        assertInvalid200(Timed.call(this::regenerate));
+        assertOneRegenerationAndNoBackoff();
+    }
+
+    @Test
+    void validJsonUnderAWrongContentTypeIsStillDecoded() {
+        // Proxies relabel bodies; the JSON itself is what the spec describes, so the client reads it.
+        server.otherwise(Reply.status(200).body("text/plain", Bodies.API_KEYS.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(Bodies.KEY_1, Timed.call(this::get).returned().getApiKey());
+        server.otherwise(Reply.status(200).body("application/octet-stream", Bodies.REGENERATED.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(Bodies.KEY_2, Timed.call(this::regenerate).returned().getApiKey2());
+    }
+
+    @Test
+    void aMissingContentTypeWithAGarbageBodyIsAnInvalidResponse() {
+        server.otherwise(Reply.status(200).header("Content-Type", "image/png")
+                .body("image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0}));
+        assertInvalid200(Timed.call(this::get));
+        assertInvalid200(Timed.call(this::regenerate));
+        assertOneRegenerationAndNoBackoff();
+    }
+
+    @Test
+    void aManyMegabyteUndecodable200IsAnInvalidResponseWithABoundedExcerpt() {
+        server.otherwise(Reply.status(200).body("application/json", Bodies.hugeUnterminatedJson(MANY_MEGABYTES)));
+        Timed<ApiKeys> get = Timed.call(this::get);
+        assertBounded(assertInvalid200(get));
+        assertEquals(1, server.requestCount("GET"));
+        get.endedWithin(TestClients.getDeadline(sleeper).plusSeconds(5));
+        Timed<?> regenerate = Timed.call(this::regenerate);
+        assertBounded(assertInvalid200(regenerate));
+        assertOneRegenerationAndNoBackoff();
+    }
+
+    @Test
+    void aManyMegabyte500PageGivesABoundedExcerpt() {
+        server.otherwise(Reply.status(500).body("text/html", Bodies.hugeHtml(MANY_MEGABYTES)));
+        Timed<ApiKeys> get = Timed.call(this::get);
+        assertBounded(get.threwExactly(InternalServerException.class));
+        assertEquals(MAX_RETRIES + 1, server.requestCount("GET"));
+        Timed<?> regenerate = Timed.call(this::regenerate);
+        assertBounded(regenerate.threwExactly(InternalServerException.class));
+        assertEquals(1, server.requestCount("POST"));
+        assertEquals(MAX_RETRIES, sleeper.sleeps().size(), "only the GET backed off");
+    }
+
+    @Test
+    void unknownFieldsAndAnUnknownRegeneratedKeyValueAreTolerated() {
+        server.otherwise(Reply.json(200, "{\"api_key\":null,\"api_key_2\":\"k2\",\"regenerated_key\":7,\"new_field\":{\"x\":[1]}}"));
+        var result = Timed.call(this::regenerate).returned();
+        assertNull(result.getApiKey());
+        assertEquals("k2", result.getApiKey2());
+        assertEquals("UNKNOWN_DEFAULT_OPEN_API", result.getRegeneratedKey().name());
+    }
+
+    private ApiKeys get() {
+        return client.apiKeys().getApiKeys(APP);
+    }
+
+    private ApiKeysRegenerated regenerate() {
+        return client.apiKeys().regenerateApiKey(APP, new RegenerateApiKeyRequest());
+    }
+
+    private static SpiceCloudInvalidResponseException assertInvalid200(Timed<?> call) {
+        SpiceCloudInvalidResponseException e = call.threwExactly(SpiceCloudInvalidResponseException.class);
+        assertEquals(200, e.statusCode());
+        assertNull(Secrets.leaked(e, List.of(TestClients.TOKEN)), "bearer token visible");
+        return e;
+    }
+
+    private static void assertNoKeyVisible(Throwable e) {
+        assertNull(Secrets.leaked(e, List.of(Bodies.KEY_1, Bodies.KEY_2, TestClients.TOKEN)),
+                () -> "secret visible in " + Secrets.visibleTexts(e));
+    }
+
+    private static void assertBounded(Throwable e) {
+        for (String text : Secrets.visibleTexts(e)) {
+            assertTrue(text == null || text.length() <= MAX_VISIBLE_CHARS, "unbounded text of " + text.length() + " chars");
+        }
+    }
+
+    private void assertOneRegenerationAndNoBackoff() {
+        assertEquals(1, server.requestCount("POST"), "regenerations reaching the server");
+        assertEquals(List.of(), sleeper.sleeps(), "backoffs");
+    }
+}
