@@ -1,0 +1,101 @@
+package ai.spice.cloud.bench;
+
+import ai.spice.cloud.bench.contenders.Contender;
+import ai.spice.cloud.bench.contenders.Contenders;
+import ai.spice.cloud.bench.contenders.Observed;
+import ai.spice.cloud.bench.server.Fixtures;
+import ai.spice.cloud.bench.server.ServerProcess;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+
+/**
+ * Both operations, per contender: sequential time per call (one thread) and throughput with 8 threads sharing
+ * one client, as callers share a thread-safe client. Each {@code impl} runs in its own fork, so the call site
+ * sees one contender only.
+ *
+ * <p>The server is the one named by {@code -Dbench.port} (the runner starts one for the whole run); without it,
+ * each fork starts its own fixture server process.
+ */
+@State(Scope.Benchmark)
+public class ApiKeysBenchmark {
+  public static final String PORT_PROPERTY = "bench.port";
+
+  @Param({Contenders.OURS, Contenders.FLOOR, Contenders.DEFAULT_GENERATED})
+  public String impl;
+
+  private ServerProcess ownServer;
+  private Contender contender;
+
+  @Setup(Level.Trial)
+  public void setUp() throws IOException {
+    String port = System.getProperty(PORT_PROPERTY);
+    String baseUrl;
+    if (port == null) {
+      ownServer = ServerProcess.start(32);
+      baseUrl = ownServer.baseUrl();
+    } else {
+      baseUrl = "http://127.0.0.1:" + Integer.parseInt(port);
+    }
+    contender = Contenders.create(impl, baseUrl, Fixtures.TOKEN);
+    // Measure successful calls only: fail the trial now if either operation does not round-trip.
+    expect(contender.observe(contender.getApiKeys()), null);
+    expect(contender.observe(contender.regenerateApiKey()), 1);
+  }
+
+  private static void expect(Observed observed, Integer regeneratedKey) {
+    Observed wanted = new Observed(Fixtures.PRIMARY_KEY, Fixtures.SECONDARY_KEY, regeneratedKey);
+    if (!wanted.equals(observed)) {
+      throw new IllegalStateException("contender answered " + observed + ", expected " + wanted);
+    }
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    if (ownServer != null) {
+      ownServer.close();
+    }
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  @Threads(1)
+  public Object getApiKeysSequential() {
+    return contender.getApiKeys();
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  @Threads(1)
+  public Object regenerateApiKeySequential() {
+    return contender.regenerateApiKey();
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @Threads(8)
+  public Object getApiKeysThreads8() {
+    return contender.getApiKeys();
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @Threads(8)
+  public Object regenerateApiKeyThreads8() {
+    return contender.regenerateApiKey();
+  }
+}

@@ -1,0 +1,63 @@
+package ai.spice.cloud.bench;
+
+import ai.spice.cloud.bench.server.ServerProcess;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Starts {@link FirstCallProbe} in fresh JVMs, round-robin over contenders so drift hits all alike. */
+final class FirstCallRunner {
+  private final int port;
+
+  FirstCallRunner(int port) {
+    this.port = port;
+  }
+
+  /** Median first-call time in milliseconds per contender, over {@code runs} fresh JVMs each. */
+  Map<String, Double> medianMillis(List<String> contenders, String operation, int runs)
+      throws IOException, InterruptedException {
+    Map<String, List<Long>> samples = new HashMap<>();
+    for (int run = 0; run < runs; run++) {
+      for (String contender : contenders) {
+        samples.computeIfAbsent(contender, c -> new ArrayList<>()).add(probe(contender, operation));
+      }
+    }
+    Map<String, Double> medians = new HashMap<>();
+    samples.forEach((contender, nanos) -> medians.put(contender, median(nanos) / 1_000_000.0));
+    return medians;
+  }
+
+  static double median(List<Long> values) {
+    List<Long> sorted = new ArrayList<>(values);
+    sorted.sort(null);
+    int middle = sorted.size() / 2;
+    return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0;
+  }
+
+  private long probe(String contender, String operation) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(ServerProcess.javaExecutable(),
+        "-cp", System.getProperty("java.class.path"),
+        FirstCallProbe.class.getName(), contender, operation, Integer.toString(port))
+        .redirectErrorStream(true)
+        .start();
+    String output;
+    try (InputStream in = process.getInputStream()) {
+      output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new IOException("first-call probe for " + contender + " did not finish");
+    }
+    for (String line : output.split("\\R")) {
+      if (line.startsWith(FirstCallProbe.OUTPUT_PREFIX)) {
+        return Long.parseLong(line.substring(FirstCallProbe.OUTPUT_PREFIX.length()).trim());
+      }
+    }
+    throw new IOException("first-call probe for " + contender + " " + operation + " failed:\n" + output);
+  }
+}

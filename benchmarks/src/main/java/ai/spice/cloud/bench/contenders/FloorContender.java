@@ -1,0 +1,82 @@
+package ai.spice.cloud.bench.contenders;
+
+import ai.spice.cloud.bench.server.Fixtures;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/** The floor: the least a hand-written call does (build request, send, check status, parse). */
+public final class FloorContender implements Contender {
+  private static final MediaType JSON = MediaType.get("application/json");
+
+  record Keys(@JsonProperty("api_key") String apiKey, @JsonProperty("api_key_2") String apiKey2) {}
+
+  record Regenerated(
+      @JsonProperty("api_key") String apiKey,
+      @JsonProperty("api_key_2") String apiKey2,
+      @JsonProperty("regenerated_key") Integer regeneratedKey) {}
+
+  record RegenerateBody(@JsonProperty("key_number") int keyNumber) {}
+
+  private final OkHttpClient http = new OkHttpClient();
+  private final ObjectMapper mapper =
+      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private final String url;
+  private final String authorization;
+
+  public FloorContender(String baseUrl, String token) {
+    this.url = baseUrl + "/v1/apps/" + Fixtures.APP_ID + "/api-keys";
+    this.authorization = "Bearer " + token;
+  }
+
+  @Override
+  public Keys getApiKeys() {
+    Request request = new Request.Builder().url(url)
+        .header("Authorization", authorization)
+        .header("Accept", "application/json")
+        .build();
+    return send(request, Keys.class);
+  }
+
+  @Override
+  public Regenerated regenerateApiKey() {
+    try {
+      RequestBody body = RequestBody.create(mapper.writeValueAsBytes(new RegenerateBody(1)), JSON);
+      Request request = new Request.Builder().url(url)
+          .header("Authorization", authorization)
+          .header("Accept", "application/json")
+          .post(body)
+          .build();
+      return send(request, Regenerated.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private <T> T send(Request request, Class<T> type) {
+    try (Response response = http.newCall(request).execute()) {
+      if (!response.isSuccessful()) {
+        throw new IOException("HTTP " + response.code());
+      }
+      return mapper.readValue(response.body().byteStream(), type);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public Observed observe(Object response) {
+    if (response instanceof Keys keys) {
+      return new Observed(keys.apiKey(), keys.apiKey2(), null);
+    }
+    Regenerated regenerated = (Regenerated) response;
+    return new Observed(regenerated.apiKey(), regenerated.apiKey2(), regenerated.regeneratedKey());
+  }
+}

@@ -1,0 +1,226 @@
+package ai.spice.cloud.bench.server;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+/**
+ * Loopback HTTP/1.1 server answering both API-key operations with fixed JSON, one pooled thread per keep-alive
+ * connection. Deliberately minimal (each response is one precomputed write with TCP_NODELAY) so that the server's
+ * share of a call is small and the ratios between clients stay visible; the JDK's HttpServer added over a
+ * millisecond per call here. Run as its own process by the benchmarks (its work and allocations stay out of the
+ * measured JVM); tests use it in-process.
+ */
+public final class FixtureServer implements AutoCloseable {
+  /** Printed on stdout by {@link #main} so a parent process can learn the ephemeral port. */
+  public static final String PORT_PREFIX = "FIXTURE_PORT ";
+
+  private static final Pattern PATH = Pattern.compile("/v1/apps/\\d+/api-keys");
+  private static final byte[] GET_RESPONSE = ok(Fixtures.API_KEYS_JSON);
+  private static final byte[] POST_RESPONSE = ok(Fixtures.API_KEYS_REGENERATED_JSON);
+  private static final int IDLE_TIMEOUT_MILLIS = 30_000;
+  private static final int MAX_LINE = 8192;
+
+  private final ServerSocket serverSocket;
+  private final ExecutorService pool;
+  private final AtomicLong served = new AtomicLong();
+  private final AtomicLong rejected = new AtomicLong();
+  private volatile String lastPostBody = "";
+
+  private FixtureServer(ServerSocket serverSocket, ExecutorService pool) {
+    this.serverSocket = serverSocket;
+    this.pool = pool;
+  }
+
+  /** Starts on 127.0.0.1 and an ephemeral port, serving up to {@code threads} connections at once. */
+  public static FixtureServer start(int threads) throws IOException {
+    ServerSocket serverSocket = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("fixture-connection"));
+    FixtureServer fixture = new FixtureServer(serverSocket, pool);
+    daemon("fixture-acceptor").newThread(fixture::acceptLoop).start();
+    return fixture;
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  public int port() {
+    return serverSocket.getLocalPort();
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  /** Successful (200) answers so far. */
+  public long served() {
+    return served.get();
+  }
+
+  /** Requests answered with an error status (wrong path, method or token). */
+  public long rejected() {
+    return rejected.get();
+  }
+
+  public String lastPostBody() {
+    return lastPostBody;
+  }
+
+  private void acceptLoop() {
+    while (!serverSocket.isClosed()) {
+      try {
+        Socket socket = serverSocket.accept();
+        socket.setTcpNoDelay(true);
+        socket.setSoTimeout(IDLE_TIMEOUT_MILLIS);
+        pool.execute(() -> serve(socket));
+      } catch (IOException e) {
+        // Closed while accepting: the loop condition ends it.
+      }
+    }
+  }
+
+  private void serve(Socket socket) {
+    try (socket) {
+      InputStream in = new BufferedInputStream(socket.getInputStream());
+      OutputStream out = socket.getOutputStream();
+      while (serveOne(in, out)) {
+        // Keep-alive: next request on the same connection.
+      }
+    } catch (SocketTimeoutException | SocketException e) {
+      // Idle or reset by the client: the connection simply ends.
+    } catch (IOException e) {
+      System.err.println("fixture server: " + e);
+    }
+  }
+
+  /** Reads one request and answers it; false when the connection should end. */
+  private boolean serveOne(InputStream in, OutputStream out) throws IOException {
+    String requestLine = readLine(in);
+    if (requestLine == null || requestLine.isEmpty()) {
+      return false;
+    }
+    long contentLength = 0;
+    String authorization = null;
+    boolean close = false;
+    for (String header = readLine(in); header != null && !header.isEmpty(); header = readLine(in)) {
+      int colon = header.indexOf(':');
+      if (colon < 0) {
+        continue;
+      }
+      String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+      String value = header.substring(colon + 1).trim();
+      switch (name) {
+        case "content-length" -> contentLength = Long.parseLong(value);
+        case "authorization" -> authorization = value;
+        case "connection" -> close = "close".equalsIgnoreCase(value);
+        default -> { }
+      }
+    }
+    byte[] body = in.readNBytes(Math.toIntExact(contentLength));
+
+    String[] parts = requestLine.split(" ");
+    String method = parts[0];
+    String path = parts.length > 1 ? parts[1] : "";
+    int query = path.indexOf('?');
+    if (query >= 0) {
+      path = path.substring(0, query);
+    }
+    byte[] response;
+    if (!PATH.matcher(path).matches()) {
+      response = error(404, "Not Found");
+    } else if (!("Bearer " + Fixtures.TOKEN).equals(authorization)) {
+      response = error(401, "Unauthorized");
+    } else if ("GET".equals(method)) {
+      response = GET_RESPONSE;
+    } else if ("POST".equals(method)) {
+      lastPostBody = new String(body, StandardCharsets.UTF_8);
+      response = POST_RESPONSE;
+    } else {
+      response = error(405, "Method Not Allowed");
+    }
+    out.write(response);
+    out.flush();
+    if (response == GET_RESPONSE || response == POST_RESPONSE) {
+      served.incrementAndGet();
+    } else {
+      rejected.incrementAndGet();
+    }
+    return !close;
+  }
+
+  /** An ASCII line without its CRLF, or null at end of stream. */
+  private static String readLine(InputStream in) throws IOException {
+    StringBuilder line = new StringBuilder();
+    int b;
+    while ((b = in.read()) != -1) {
+      if (b == '\n') {
+        int end = line.length();
+        if (end > 0 && line.charAt(end - 1) == '\r') {
+          line.setLength(end - 1);
+        }
+        return line.toString();
+      }
+      if (line.length() >= MAX_LINE) {
+        throw new IOException("header line too long");
+      }
+      line.append((char) b);
+    }
+    return line.length() == 0 ? null : line.toString();
+  }
+
+  private static byte[] ok(String json) {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+        + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] response = new byte[head.length + body.length];
+    System.arraycopy(head, 0, response, 0, head.length);
+    System.arraycopy(body, 0, response, head.length, body.length);
+    return response;
+  }
+
+  private static byte[] error(int status, String reason) {
+    return ("HTTP/1.1 " + status + " " + reason + "\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+  }
+
+  @Override
+  public void close() {
+    try {
+      serverSocket.close();
+    } catch (IOException e) {
+      // Already closed.
+    }
+    pool.shutdownNow();
+  }
+
+  /**
+   * Serves until standard input closes, so the server dies with the parent that started it.
+   * Argument: how many connections to serve at once (default 32).
+   */
+  public static void main(String[] args) throws IOException {
+    int threads = args.length > 0 ? Integer.parseInt(args[0]) : 32;
+    try (FixtureServer fixture = start(threads)) {
+      System.out.println(PORT_PREFIX + fixture.port());
+      System.out.flush();
+      while (System.in.read() != -1) {
+        // Parent still alive.
+      }
+    }
+  }
+}

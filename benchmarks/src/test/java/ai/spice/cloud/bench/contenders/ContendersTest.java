@@ -1,0 +1,69 @@
+package ai.spice.cloud.bench.contenders;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import ai.spice.cloud.bench.server.FixtureServer;
+import ai.spice.cloud.bench.server.Fixtures;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+/** Every contender performs the same successful exchange, so the benchmarks compare like with like. */
+class ContendersTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static FixtureServer server;
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    server = FixtureServer.start(4);
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+  }
+
+  @ParameterizedTest
+  @FieldSource("ai.spice.cloud.bench.contenders.Contenders#ALL")
+  void getApiKeysParsesBothKeys(String name) {
+    Contender contender = Contenders.create(name, server.baseUrl(), Fixtures.TOKEN);
+    long servedBefore = server.served();
+
+    Observed observed = contender.observe(contender.getApiKeys());
+
+    assertEquals(new Observed(Fixtures.PRIMARY_KEY, Fixtures.SECONDARY_KEY, null), observed);
+    assertEquals(servedBefore + 1, server.served());
+  }
+
+  @ParameterizedTest
+  @FieldSource("ai.spice.cloud.bench.contenders.Contenders#ALL")
+  void regenerateApiKeySendsPrimaryAndParsesTheAnswer(String name) throws Exception {
+    Contender contender = Contenders.create(name, server.baseUrl(), Fixtures.TOKEN);
+
+    Observed observed = contender.observe(contender.regenerateApiKey());
+
+    assertEquals(new Observed(Fixtures.PRIMARY_KEY, Fixtures.SECONDARY_KEY, 1), observed);
+    JsonNode sent = JSON.readTree(server.lastPostBody());
+    assertEquals(1, sent.size(), "body was " + server.lastPostBody());
+    assertEquals(1, sent.get("key_number").asInt(), "body was " + server.lastPostBody());
+  }
+
+  @ParameterizedTest
+  @FieldSource("ai.spice.cloud.bench.contenders.Contenders#ALL")
+  void aWrongTokenIsNotCountedAsSuccess(String name) {
+    Contender contender = Contenders.create(name, server.baseUrl(), "not-the-token");
+    long rejectedBefore = server.rejected();
+
+    assertThrows(RuntimeException.class, contender::getApiKeys);
+    assertEquals(rejectedBefore + 1, server.rejected());
+  }
+
+  @org.junit.jupiter.api.Test
+  void anUnknownContenderIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> Contenders.create("curl", server.baseUrl(), Fixtures.TOKEN));
+  }
+}

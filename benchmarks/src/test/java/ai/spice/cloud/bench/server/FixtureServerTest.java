@@ -1,0 +1,69 @@
+package ai.spice.cloud.bench.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class FixtureServerTest {
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static FixtureServer server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = FixtureServer.start(2);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static HttpResponse<String> send(String method, String path, String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+        .method(method, method.equals("POST") ? HttpRequest.BodyPublishers.ofString("{\"key_number\":2}")
+            : HttpRequest.BodyPublishers.noBody());
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void listensOnLoopbackOnly() {
+    assertEquals("http://127.0.0.1:" + server.port(), server.baseUrl());
+  }
+
+  @Test
+  void answersGetWithTheFixedKeys() throws Exception {
+    HttpResponse<String> response = send("GET", "/v1/apps/42/api-keys", Fixtures.TOKEN);
+
+    assertEquals(200, response.statusCode());
+    assertEquals(Fixtures.API_KEYS_JSON, response.body());
+  }
+
+  @Test
+  void answersPostWithTheRegeneratedKeysAndKeepsTheBody() throws Exception {
+    HttpResponse<String> response = send("POST", "/v1/apps/7/api-keys", Fixtures.TOKEN);
+
+    assertEquals(200, response.statusCode());
+    assertEquals(Fixtures.API_KEYS_REGENERATED_JSON, response.body());
+    assertEquals("{\"key_number\":2}", server.lastPostBody());
+  }
+
+  @Test
+  void refusesAMissingToken() throws Exception {
+    assertEquals(401, send("GET", "/v1/apps/42/api-keys", null).statusCode());
+  }
+
+  @Test
+  void refusesOtherPathsAndMethods() throws Exception {
+    assertEquals(404, send("GET", "/v1/apps/x/api-keys", Fixtures.TOKEN).statusCode());
+    assertEquals(405, send("DELETE", "/v1/apps/42/api-keys", Fixtures.TOKEN).statusCode());
+  }
+}
