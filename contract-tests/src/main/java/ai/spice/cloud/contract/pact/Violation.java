@@ -1,0 +1,9 @@
+package ai.spice.cloud.contract.pact;
+
+/** An interaction that does not conform to the document: which one, what is wrong, and where in the document. */
+public record Violation(String interaction, String message, String pointer) {
+  @Override
+  public String toString() {
+    return interaction + ": " + message + (pointer == null ? "" : " [" + pointer + "]");
+  }
+}

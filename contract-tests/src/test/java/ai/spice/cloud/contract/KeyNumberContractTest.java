@@ -1,0 +1,108 @@
+package ai.spice.cloud.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.spice.cloud.spec.SpiceCloudSpec;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The key_number contract as tooling reads it: swagger-parser over the document shipped in spice-cloud-spec. */
+class KeyNumberContractTest {
+  private static OpenAPI api;
+
+  @BeforeAll
+  static void parse() throws IOException {
+    String text;
+    try (InputStream in = SpiceCloudSpec.open()) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+    SwaggerParseResult result = new OpenAPIV3Parser().readContents(text, null, options);
+    assertThat(result.getMessages()).isNullOrEmpty();
+    api = result.getOpenAPI();
+    assertThat(api.getOpenapi()).startsWith("3.1.");
+  }
+
+  private static PathItem item() {
+    return api.getPaths().get("/v1/apps/{appId}/api-keys");
+  }
+
+  private static Schema<?> component(String name) {
+    return api.getComponents().getSchemas().get(name);
+  }
+
+  private static Set<BigDecimal> enumValues(Schema<?> schema) {
+    return schema.getEnum().stream().map(v -> new BigDecimal(v.toString())).collect(Collectors.toSet());
+  }
+
+  private static Set<String> types(Schema<?> schema) {
+    // 3.1 documents carry "type" in the types set; 3.0-style readers fill getType().
+    return schema.getTypes() != null ? schema.getTypes() : Set.of(schema.getType());
+  }
+
+  @Test
+  void keyNumberIsAnIntegerEnumOfExactlyZeroOneTwoDefaultingToOne() {
+    Schema<?> keyNumber = component("RegenerateApiKeyRequest").getProperties().get("key_number");
+    assertThat(types(keyNumber)).containsExactly("integer");
+    assertThat(enumValues(keyNumber)).containsExactlyInAnyOrder(BigDecimal.valueOf(0), BigDecimal.valueOf(1), BigDecimal.valueOf(2));
+    assertThat(keyNumber.getEnum()).hasSize(3);
+    assertThat(new BigDecimal(keyNumber.getDefault().toString())).isEqualByComparingTo(BigDecimal.ONE);
+  }
+
+  @Test
+  void regeneratedKeyIsTheSameIntegerEnum() {
+    Schema<?> regenerated = component("ApiKeysRegenerated").getProperties().get("regenerated_key");
+    assertThat(types(regenerated)).containsExactly("integer");
+    assertThat(enumValues(regenerated)).containsExactlyInAnyOrder(BigDecimal.valueOf(0), BigDecimal.valueOf(1), BigDecimal.valueOf(2));
+    assertThat(regenerated.getEnum()).hasSize(3);
+  }
+
+  @Test
+  void postTakesTheKeyNumberRequestAsAnOptionalBody() {
+    Operation post = item().getPost();
+    assertThat(post.getRequestBody().getRequired()).isNotEqualTo(Boolean.TRUE);
+    assertThat(post.getRequestBody().getContent().get("application/json").getSchema().get$ref())
+        .isEqualTo("#/components/schemas/RegenerateApiKeyRequest");
+  }
+
+  @Test
+  void appIdIsARequiredIntegerPathParameterOfBothOperations() {
+    for (Operation op : List.of(item().getGet(), item().getPost())) {
+      List<Parameter> params = op.getParameters() != null ? op.getParameters() : item().getParameters();
+      Parameter appId = params.stream().filter(p -> p.getName().equals("appId")).findFirst().orElseThrow();
+      assertThat(appId.getIn()).isEqualTo("path");
+      assertThat(appId.getRequired()).isTrue();
+      assertThat(types(appId.getSchema())).containsExactly("integer");
+    }
+  }
+
+  @Test
+  void bothOperationsRequireBearerAuthentication() {
+    SecurityScheme bearer = api.getComponents().getSecuritySchemes().get("BearerAuth");
+    assertThat(bearer.getType()).isEqualTo(SecurityScheme.Type.HTTP);
+    assertThat(bearer.getScheme()).isEqualToIgnoringCase("bearer");
+    for (Operation op : List.of(item().getGet(), item().getPost())) {
+      List<SecurityRequirement> security = op.getSecurity() != null ? op.getSecurity() : api.getSecurity();
+      assertThat(security).as("security of " + op.getOperationId()).isNotEmpty()
+          .allSatisfy(req -> assertThat(req).containsKey("BearerAuth"));
+    }
+  }
+}
