@@ -17,17 +17,32 @@ import java.util.Set;
 public final class OpenApiDocs {
   public static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
   public static final Set<String> METHOD_SET = Set.copyOf(METHODS);
+  public static final String CURRENT_OVERRIDE = "contract.current";
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private OpenApiDocs() {}
 
-  /** The current merged document, as packaged in the spice-cloud-spec artifact. */
+  /**
+   * The current merged document, as packaged in the spice-cloud-spec artifact. The system property
+   * {@code contract.current} (a file) replaces it, to try an edited spec without reinstalling the spec module.
+   */
   public static ObjectNode current() {
+    String override = System.getProperty(CURRENT_OVERRIDE);
+    if (override != null && !override.isBlank()) {
+      return read(Path.of(override));
+    }
     try (InputStream in = SpiceCloudSpec.open()) {
       return read(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Where {@link #current()} comes from, for reports. */
+  public static String currentSource() {
+    String override = System.getProperty(CURRENT_OVERRIDE);
+    return override != null && !override.isBlank() ? override + " (-D" + CURRENT_OVERRIDE + ")"
+        : "classpath:" + SpiceCloudSpec.RESOURCE + " (" + SpiceCloudSpec.url() + ")";
   }
 
   public static ObjectNode read(Path file) {

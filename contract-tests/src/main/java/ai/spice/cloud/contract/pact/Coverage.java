@@ -65,7 +65,7 @@ public final class Coverage {
           Operations.responseKey(op, i.status()).ifPresent(status -> {
             Item item = items.get(i.method().toUpperCase(Locale.ROOT) + " " + m.template() + " " + status);
             if (item != null) {
-              item.exercisedBy().add(i.label());
+              item.exercisedBy().add("'" + i.description() + "'");
             }
           })));
     }
