@@ -1,0 +1,22 @@
+package ai.spice.cloud.client;
+
+import java.time.Duration;
+
+/**
+ * Waits between retry attempts. Tests inject one that records the requested backoffs instead of
+ * waiting.
+ */
+@FunctionalInterface
+public interface Sleeper {
+
+  /** Sleeps on the calling thread ({@link Thread#sleep}). */
+  Sleeper SYSTEM = duration -> Thread.sleep(duration.toMillis());
+
+  /**
+   * Blocks for {@code duration}.
+   *
+   * @param duration how long to wait, never negative
+   * @throws InterruptedException if the thread is interrupted; the retry is then abandoned
+   */
+  void sleep(Duration duration) throws InterruptedException;
+}

@@ -1,0 +1,25 @@
+package ai.spice.cloud.client.errors;
+
+/**
+ * Base of every exception the Spice Cloud client throws. Unchecked; messages never contain the bearer
+ * token or API key values.
+ */
+public class SpiceCloudException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * @param message what went wrong, free of secrets
+   */
+  public SpiceCloudException(String message) {
+    super(message);
+  }
+
+  /**
+   * @param message what went wrong, free of secrets
+   * @param cause the underlying failure
+   */
+  public SpiceCloudException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

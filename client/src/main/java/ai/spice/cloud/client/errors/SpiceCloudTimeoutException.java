@@ -1,0 +1,17 @@
+package ai.spice.cloud.client.errors;
+
+import java.io.IOException;
+
+/** The connect or read timeout elapsed. */
+public class SpiceCloudTimeoutException extends SpiceCloudIoException {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * @param message what timed out
+   * @param cause the timeout reported by the transport
+   */
+  public SpiceCloudTimeoutException(String message, IOException cause) {
+    super(message, cause);
+  }
+}
