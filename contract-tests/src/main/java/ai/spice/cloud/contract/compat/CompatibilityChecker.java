@@ -331,6 +331,12 @@ public final class CompatibilityChecker {
       }
       schema(p.getValue(), oldPtr, curProp, n.pointer() + "/properties/" + escape(name), dir, op, depth + 1, seen);
     });
+    cur.path("properties").fieldNames().forEachRemaining(name -> {
+      if (!old.path("properties").has(name)) {
+        notes.add("added " + (dir == Direction.OUTPUT ? "response" : "request") + " property " + name + " at "
+            + n.pointer() + "/properties/" + escape(name));
+      }
+    });
     if (old.has("items") && cur.has("items")) {
       schema(old.get("items"), o.pointer() + "/items", cur.get("items"), n.pointer() + "/items", dir, op,
           depth + 1, seen);
@@ -421,6 +427,8 @@ public final class CompatibilityChecker {
       }
       if (!added.isEmpty() && dir == Direction.OUTPUT) {
         add(Rule.ENUM_WIDENED_ON_OUTPUT, CURRENT, newPtr + "/enum", "response enum gained " + added, op);
+      } else if (!added.isEmpty()) {
+        notes.add("input enum at " + newPtr + "/enum gained " + added);
       }
     } else if (a == null && dir == Direction.INPUT) {
       add(Rule.ENUM_NARROWED, CURRENT, newPtr + "/enum", "a free value is now restricted to " + b, op);

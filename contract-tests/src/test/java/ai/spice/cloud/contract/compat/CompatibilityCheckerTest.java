@@ -55,7 +55,10 @@ class CompatibilityCheckerTest {
 
     @Test
     void newOptionalResponseFieldPasses() {
-      compatible(d -> obj(d, KEYS + "/properties").putObject("created_at").put("type", "string"));
+      CompatibilityChecker.Result r = check(d -> obj(d, KEYS + "/properties").putObject("created_at")
+          .put("type", "string"));
+      assertThat(r.breaking()).isEmpty();
+      assertThat(r.notes()).containsExactly("added response property created_at at " + KEYS + "/properties/created_at");
     }
 
     @Test
@@ -78,7 +81,10 @@ class CompatibilityCheckerTest {
 
     @Test
     void widenedEnumOnInputPasses() {
-      compatible(d -> prop(d, "RegenerateApiKeyRequest", "key_number").withArray("enum").add(3));
+      CompatibilityChecker.Result r = check(d -> prop(d, "RegenerateApiKeyRequest", "key_number").withArray("enum")
+          .add(3));
+      assertThat(r.breaking()).isEmpty();
+      assertThat(r.notes()).containsExactly("input enum at " + REQ + "/properties/key_number/enum gained [3]");
     }
 
     @Test
