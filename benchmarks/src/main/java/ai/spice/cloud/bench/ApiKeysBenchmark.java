@@ -42,7 +42,7 @@ public class ApiKeysBenchmark {
     String port = System.getProperty(PORT_PROPERTY);
     String baseUrl;
     if (port == null) {
-      ownServer = ServerProcess.start(32);
+      ownServer = ServerProcess.start();
       baseUrl = ownServer.baseUrl();
     } else {
       baseUrl = "http://127.0.0.1:" + Integer.parseInt(port);

@@ -4,78 +4,103 @@ import ai.spice.cloud.bench.contenders.Contenders;
 import ai.spice.cloud.bench.report.Metric;
 import ai.spice.cloud.bench.report.RatioReport;
 import ai.spice.cloud.bench.server.ServerProcess;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * One run of everything: JMH (sequential time, 8-thread throughput, allocation via the GC profiler) and first
- * calls in fresh JVMs, all against one loopback fixture server process; then the ratios ours / floor.
+ * One run of everything against one loopback fixture server process: JMH (sequential time, 8-thread throughput,
+ * allocation via the GC profiler) and first calls in fresh JVMs; then the ratios ours / floor.
  *
- * <p>{@code java -jar benchmarks/target/benchmarks.jar [--quick] [--forks N] [--first-call-runs N]
- * [--report FILE]}. Quick mode is a smoke run (about a minute); numbers from it are not worth quoting.
+ * <p>Forks are interleaved (for each round and benchmark: every contender in turn, order reversed every other
+ * round) rather than run contender after contender, so load that drifts during the run (this 2-core machine is
+ * shared) hits all contenders alike. A contender's score is the mean over its forks.
+ *
+ * <p>{@code java -jar benchmarks/target/benchmarks.jar [--quick] [--rounds N] [--first-call-runs N]
+ * [--report FILE]}. Quick mode is a smoke run; its numbers are not worth quoting.
  */
 public final class BenchmarkMain {
+  private static final String[] BENCHMARKS = {
+      "getApiKeysSequential", "regenerateApiKeySequential", "getApiKeysThreads8", "regenerateApiKeyThreads8"};
+
   private BenchmarkMain() {}
 
   public static void main(String[] args) throws Exception {
     boolean quick = false;
-    Integer forks = null;
+    Integer rounds = null;
     Integer firstCallRuns = null;
     Path reportFile = Path.of("benchmarks", "target", "benchmark-report.md");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
-        case "--forks" -> forks = Integer.parseInt(args[++i]);
+        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--first-call-runs" -> firstCallRuns = Integer.parseInt(args[++i]);
         case "--report" -> reportFile = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
-    int warmups = quick ? 1 : 3;
+    int warmups = quick ? 1 : 5;
     int measurements = quick ? 2 : 5;
-    forks = forks != null ? forks : (quick ? 1 : 2);
+    rounds = rounds != null ? rounds : (quick ? 1 : 2);
     firstCallRuns = firstCallRuns != null ? firstCallRuns : (quick ? 3 : 7);
+    String loadBefore = loadAverage();
 
-    RatioReport report = new RatioReport();
-    try (ServerProcess server = ServerProcess.start(32)) {
-      ChainedOptionsBuilder options = new OptionsBuilder()
-          .include(ApiKeysBenchmark.class.getName() + "\\.")
-          .warmupIterations(warmups)
-          .warmupTime(TimeValue.seconds(1))
-          .measurementIterations(measurements)
-          .measurementTime(TimeValue.seconds(1))
-          .forks(forks)
-          .addProfiler(GCProfiler.class)
-          .jvmArgsAppend("-D" + ApiKeysBenchmark.PORT_PROPERTY + "=" + server.port())
-          .resultFormat(ResultFormatType.JSON)
-          .result(reportFile.resolveSibling("jmh-result.json").toString());
-      Collection<RunResult> results = new Runner(options.build()).run();
-      for (RunResult result : results) {
-        record(report, result);
+    Map<Metric, Map<String, List<Double>>> samples = new EnumMap<>(Metric.class);
+    try (ServerProcess server = ServerProcess.start()) {
+      for (int round = 0; round < rounds; round++) {
+        List<String> order = new ArrayList<>(Contenders.ALL);
+        if (round % 2 == 1) {
+          java.util.Collections.reverse(order);
+        }
+        for (String benchmark : BENCHMARKS) {
+          for (String contender : order) {
+            OptionsBuilder options = new OptionsBuilder();
+            options.include(ApiKeysBenchmark.class.getName() + "\\." + benchmark + "$")
+                .param("impl", contender)
+                .warmupIterations(warmups)
+                .warmupTime(TimeValue.seconds(1))
+                .measurementIterations(measurements)
+                .measurementTime(TimeValue.seconds(1))
+                .forks(1)
+                .shouldFailOnError(true)
+                .addProfiler(GCProfiler.class)
+                .jvmArgsAppend("-D" + ApiKeysBenchmark.PORT_PROPERTY + "=" + server.port());
+            for (RunResult result : new Runner(options.build()).run()) {
+              record(samples, benchmark, contender, result);
+            }
+          }
+        }
       }
 
       FirstCallRunner firstCalls = new FirstCallRunner(server.port());
       firstCalls.medianMillis(Contenders.ALL, "get", firstCallRuns)
-          .forEach((contender, millis) -> report.put(Metric.GET_FIRST_CALL, contender, millis));
+          .forEach((contender, millis) -> add(samples, Metric.GET_FIRST_CALL, contender, millis));
       firstCalls.medianMillis(Contenders.ALL, "regenerate", firstCallRuns)
-          .forEach((contender, millis) -> report.put(Metric.REGENERATE_FIRST_CALL, contender, millis));
+          .forEach((contender, millis) -> add(samples, Metric.REGENERATE_FIRST_CALL, contender, millis));
     }
 
-    String text = "Settings: " + warmups + " warmup x 1s, " + measurements + " measurement x 1s, " + forks
-        + " fork(s); first call: median of " + firstCallRuns + " fresh JVMs per contender; "
-        + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
-        + "\n\n" + report.render() + "\nAll targets met: " + report.allTargetsMet() + "\n";
+    RatioReport report = new RatioReport();
+    samples.forEach((metric, byContender) -> byContender.forEach(
+        (contender, values) -> report.put(metric, contender, values.stream().mapToDouble(v -> v).average().orElseThrow())));
+    String text = "Settings: " + warmups + " warmup x 1s, " + measurements + " measurement x 1s per fork, "
+        + rounds + " interleaved fork(s) per contender and benchmark; first call: median of " + firstCallRuns
+        + " fresh JVMs per contender. Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+        + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + "); load average "
+        + loadBefore + " before, " + loadAverage() + " after.\n\n"
+        + report.render() + "\nAll targets met: " + report.allTargetsMet() + "\n\nPer fork:\n\n"
+        + perFork(samples);
     System.out.println();
     System.out.println(text);
     Files.createDirectories(reportFile.toAbsolutePath().getParent());
@@ -83,24 +108,28 @@ public final class BenchmarkMain {
     System.out.println("Report written to " + reportFile);
   }
 
-  private static void record(RatioReport report, RunResult result) {
-    String method = result.getParams().getBenchmark();
-    method = method.substring(method.lastIndexOf('.') + 1);
-    String contender = result.getParams().getParam("impl");
+  private static void record(Map<Metric, Map<String, List<Double>>> samples, String benchmark, String contender,
+                             RunResult result) {
     double score = result.getPrimaryResult().getScore();
-    switch (method) {
+    switch (benchmark) {
       case "getApiKeysSequential" -> {
-        report.put(Metric.GET_SEQUENTIAL, contender, score);
-        report.put(Metric.GET_ALLOCATION, contender, allocationPerCall(result));
+        add(samples, Metric.GET_SEQUENTIAL, contender, score);
+        add(samples, Metric.GET_ALLOCATION, contender, allocationPerCall(result));
       }
       case "regenerateApiKeySequential" -> {
-        report.put(Metric.REGENERATE_SEQUENTIAL, contender, score);
-        report.put(Metric.REGENERATE_ALLOCATION, contender, allocationPerCall(result));
+        add(samples, Metric.REGENERATE_SEQUENTIAL, contender, score);
+        add(samples, Metric.REGENERATE_ALLOCATION, contender, allocationPerCall(result));
       }
-      case "getApiKeysThreads8" -> report.put(Metric.GET_THREADS8, contender, score);
-      case "regenerateApiKeyThreads8" -> report.put(Metric.REGENERATE_THREADS8, contender, score);
-      default -> { }
+      case "getApiKeysThreads8" -> add(samples, Metric.GET_THREADS8, contender, score);
+      case "regenerateApiKeyThreads8" -> add(samples, Metric.REGENERATE_THREADS8, contender, score);
+      default -> throw new IllegalStateException("unknown benchmark " + benchmark);
     }
+  }
+
+  private static void add(Map<Metric, Map<String, List<Double>>> samples, Metric metric, String contender,
+                          double value) {
+    samples.computeIfAbsent(metric, m -> new LinkedHashMap<>())
+        .computeIfAbsent(contender, c -> new ArrayList<>()).add(value);
   }
 
   private static double allocationPerCall(RunResult result) {
@@ -111,5 +140,25 @@ public final class BenchmarkMain {
       }
     }
     return Double.NaN;
+  }
+
+  private static String perFork(Map<Metric, Map<String, List<Double>>> samples) {
+    StringBuilder out = new StringBuilder();
+    samples.forEach((metric, byContender) -> {
+      out.append("- ").append(metric.label()).append(" (").append(metric.unit()).append("):");
+      byContender.forEach((contender, values) -> out.append(' ').append(contender).append(' ').append(
+          values.stream().map(v -> String.format(java.util.Locale.ROOT, "%.1f", v)).toList()));
+      out.append('\n');
+    });
+    return out.toString();
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return fields[0] + "/" + fields[1] + "/" + fields[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 }

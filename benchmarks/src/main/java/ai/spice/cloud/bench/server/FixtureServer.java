@@ -12,13 +12,16 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
  * Loopback HTTP/1.1 server answering both API-key operations with fixed JSON, one pooled thread per keep-alive
- * connection. Deliberately minimal (each response is one precomputed write with TCP_NODELAY) so that the server's
+ * connection (at most {@link #MAX_CONNECTIONS}; idle ones close after 30 s). Deliberately minimal (each response is one precomputed write with TCP_NODELAY) so that the server's
  * share of a call is small and the ratios between clients stay visible; the JDK's HttpServer added over a
  * millisecond per call here. Run as its own process by the benchmarks (its work and allocations stay out of the
  * measured JVM); tests use it in-process.
@@ -32,6 +35,8 @@ public final class FixtureServer implements AutoCloseable {
   private static final byte[] POST_RESPONSE = ok(Fixtures.API_KEYS_REGENERATED_JSON);
   private static final int IDLE_TIMEOUT_MILLIS = 30_000;
   private static final int MAX_LINE = 8192;
+  /** Each client keeps its idle connections open, so threads are per connection, not per request. */
+  public static final int MAX_CONNECTIONS = 256;
 
   private final ServerSocket serverSocket;
   private final ExecutorService pool;
@@ -44,10 +49,11 @@ public final class FixtureServer implements AutoCloseable {
     this.pool = pool;
   }
 
-  /** Starts on 127.0.0.1 and an ephemeral port, serving up to {@code threads} connections at once. */
-  public static FixtureServer start(int threads) throws IOException {
+  /** Starts on 127.0.0.1 and an ephemeral port. */
+  public static FixtureServer start() throws IOException {
     ServerSocket serverSocket = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
-    ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("fixture-connection"));
+    ExecutorService pool = new ThreadPoolExecutor(0, MAX_CONNECTIONS, 60, TimeUnit.SECONDS,
+        new SynchronousQueue<>(), daemon("fixture-connection"));
     FixtureServer fixture = new FixtureServer(serverSocket, pool);
     daemon("fixture-acceptor").newThread(fixture::acceptLoop).start();
     return fixture;
@@ -89,7 +95,11 @@ public final class FixtureServer implements AutoCloseable {
         Socket socket = serverSocket.accept();
         socket.setTcpNoDelay(true);
         socket.setSoTimeout(IDLE_TIMEOUT_MILLIS);
-        pool.execute(() -> serve(socket));
+        try {
+          pool.execute(() -> serve(socket));
+        } catch (RejectedExecutionException e) {
+          socket.close();
+        }
       } catch (IOException e) {
         // Closed while accepting: the loop condition ends it.
       }
@@ -211,11 +221,9 @@ public final class FixtureServer implements AutoCloseable {
 
   /**
    * Serves until standard input closes, so the server dies with the parent that started it.
-   * Argument: how many connections to serve at once (default 32).
    */
   public static void main(String[] args) throws IOException {
-    int threads = args.length > 0 ? Integer.parseInt(args[0]) : 32;
-    try (FixtureServer fixture = start(threads)) {
+    try (FixtureServer fixture = start()) {
       System.out.println(PORT_PREFIX + fixture.port());
       System.out.flush();
       while (System.in.read() != -1) {

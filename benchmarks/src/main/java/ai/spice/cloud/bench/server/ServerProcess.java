@@ -18,13 +18,12 @@ public final class ServerProcess implements AutoCloseable {
     this.port = port;
   }
 
-  public static ServerProcess start(int threads) throws IOException {
+  public static ServerProcess start() throws IOException {
     List<String> command = List.of(
         javaExecutable(),
         "-Xmx256m",
         "-cp", System.getProperty("java.class.path"),
-        FixtureServer.class.getName(),
-        Integer.toString(threads));
+        FixtureServer.class.getName());
     Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     String line = out.readLine();

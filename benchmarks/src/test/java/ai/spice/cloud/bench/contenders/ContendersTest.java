@@ -19,7 +19,7 @@ class ContendersTest {
 
   @BeforeAll
   static void startServer() throws Exception {
-    server = FixtureServer.start(4);
+    server = FixtureServer.start();
   }
 
   @AfterAll

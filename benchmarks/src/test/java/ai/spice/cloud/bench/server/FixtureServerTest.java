@@ -16,7 +16,7 @@ class FixtureServerTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = FixtureServer.start(2);
+    server = FixtureServer.start();
   }
 
   @AfterAll
