@@ -117,19 +117,29 @@ class MalformedResponseTest {
         assertOneRegenerationAndNoBackoff();
     }
 
+    /** A JSON body under another media type means something between us and the API rewrote it: not trusted. */
     @Test
-    void validJsonUnderAWrongContentTypeIsStillDecoded() {
-        // Proxies relabel bodies; the JSON itself is what the spec describes, so the client reads it.
+    void validJsonUnderAWrongContentTypeIsAnInvalidResponse() {
         server.otherwise(Reply.status(200).body("text/plain", Bodies.API_KEYS.getBytes(StandardCharsets.UTF_8)));
-        assertEquals(Bodies.KEY_1, Timed.call(this::get).returned().getApiKey());
+        assertNoKeyVisible(assertInvalid200(Timed.call(this::get)));
+        assertEquals(1, server.requestCount("GET"));
         server.otherwise(Reply.status(200).body("application/octet-stream", Bodies.REGENERATED.getBytes(StandardCharsets.UTF_8)));
+        assertNoKeyVisible(assertInvalid200(Timed.call(this::regenerate)));
+        assertOneRegenerationAndNoBackoff();
+    }
+
+    @Test
+    void validJsonWithoutAnyContentTypeIsDecoded() {
+        server.otherwise(Reply.status(200).rawBody(Bodies.API_KEYS.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(Bodies.KEY_1, Timed.call(this::get).returned().getApiKey());
+        server.otherwise(Reply.status(200).rawBody(Bodies.REGENERATED.getBytes(StandardCharsets.UTF_8)));
         assertEquals(Bodies.KEY_2, Timed.call(this::regenerate).returned().getApiKey2());
     }
 
     @Test
-    void aMissingContentTypeWithAGarbageBodyIsAnInvalidResponse() {
-        server.otherwise(Reply.status(200).header("Content-Type", "image/png")
-                .body("image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0}));
+    void aBinaryBodyLabelledJsonIsAnInvalidResponse() {
+        server.otherwise(Reply.status(200)
+                .body("application/json", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0}));
         assertInvalid200(Timed.call(this::get));
         assertInvalid200(Timed.call(this::regenerate));
         assertOneRegenerationAndNoBackoff();

@@ -36,6 +36,12 @@ final class Reply implements Fault {
         return this;
     }
 
+    /** A body without a Content-Type header. */
+    Reply rawBody(byte[] bytes) {
+        this.body = bytes.clone();
+        return this;
+    }
+
     byte[] bodyBytes() {
         return body;
     }

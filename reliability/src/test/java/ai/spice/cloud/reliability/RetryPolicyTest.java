@@ -13,6 +13,7 @@ import ai.spice.cloud.client.errors.NotFoundException;
 import ai.spice.cloud.client.errors.RateLimitException;
 import ai.spice.cloud.client.errors.SpiceCloudServiceException;
 import ai.spice.cloud.client.errors.UnauthorizedException;
+import ai.spice.cloud.client.errors.UnexpectedStatusException;
 import ai.spice.cloud.client.model.ApiKeys;
 import ai.spice.cloud.client.model.RegenerateApiKeyRequest;
 import java.io.IOException;
@@ -59,6 +60,23 @@ class RetryPolicyTest {
         assertEquals(MAX_RETRIES, sleeper.sleeps().size());
         sleeper.sleeps().forEach(RetryPolicyTest::assertComputedBackoff);
         call.endedWithin(TestClients.getDeadline(sleeper));
+    }
+
+    @Test
+    void getRecoversFromA408BurstWithinTheRetryBudget() {
+        server.enqueue(MAX_RETRIES, Reply.json(408, "{}")).otherwise(Bodies.apiKeys());
+        Timed<ApiKeys> call = Timed.call(() -> client.apiKeys().getApiKeys(APP));
+        assertEquals(Bodies.KEY_1, call.returned().getApiKey());
+        assertEquals(MAX_RETRIES + 1, server.requestCount("GET"));
+    }
+
+    @Test
+    void regenerateIsNeverRetriedOn408() {
+        server.enqueue(Reply.json(408, "{}")).otherwise(Bodies.regenerated());
+        Timed<?> call = Timed.call(() -> client.apiKeys().regenerateApiKey(APP, new RegenerateApiKeyRequest()));
+        assertEquals(408, call.threwExactly(UnexpectedStatusException.class).statusCode());
+        assertEquals(1, server.requestCount("POST"));
+        assertEquals(List.of(), sleeper.sleeps());
     }
 
     @Test
@@ -111,6 +129,14 @@ class RetryPolicyTest {
         assertEquals(Bodies.KEY_1, call.returned().getApiKey());
         assertEquals(2, server.requestCount("GET"));
         assertEquals(List.of(Duration.ofSeconds(3)), sleeper.sleeps());
+    }
+
+    /** HTTP/2 hops and many proxies lower-case header names; the header is still the server's answer. */
+    @Test
+    void getHonoursALowerCaseRetryAfterHeader() {
+        server.enqueue(Reply.json(503, "{}").header("retry-after", "4")).otherwise(Bodies.apiKeys());
+        Timed.call(() -> client.apiKeys().getApiKeys(APP)).returned();
+        assertEquals(List.of(Duration.ofSeconds(4)), sleeper.sleeps());
     }
 
     @Test
@@ -169,6 +195,25 @@ class RetryPolicyTest {
         assertEquals(Optional.of(Duration.ZERO), e.retryAfter(), "the caller gets the hint to decide itself");
         assertEquals(1, server.requestCount("POST"));
         assertEquals(List.of(), sleeper.sleeps());
+    }
+
+    /** OkHttp on its own re-sends any request, POST included, once after a 503 carrying Retry-After: 0. */
+    @Test
+    void regenerateIsNeverResentOn503WithRetryAfterZero() {
+        server.enqueue(Reply.json(503, "{}").header("Retry-After", "0")).otherwise(Bodies.regenerated());
+        Timed<?> call = Timed.call(() -> client.apiKeys().regenerateApiKey(APP, new RegenerateApiKeyRequest()));
+        assertEquals(503, call.threwExactly(InternalServerException.class).statusCode());
+        assertEquals(1, server.requestCount("POST"), "a 503 + Retry-After: 0 must not rotate the key twice");
+        assertEquals(List.of(), sleeper.sleeps());
+    }
+
+    @Test
+    void getExhaustedBy503WithRetryAfterZeroStaysWithinTheRetryBudget() {
+        server.otherwise(Reply.json(503, "{}").header("Retry-After", "0"));
+        Timed<ApiKeys> call = Timed.call(() -> client.apiKeys().getApiKeys(APP));
+        assertEquals(503, call.threwExactly(InternalServerException.class).statusCode());
+        assertEquals(MAX_RETRIES + 1, server.requestCount("GET"));
+        assertEquals(List.of(Duration.ZERO, Duration.ZERO, Duration.ZERO), sleeper.sleeps());
     }
 
     @Test
