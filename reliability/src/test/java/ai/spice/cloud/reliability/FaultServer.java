@@ -211,7 +211,7 @@ final class FaultServer implements AutoCloseable {
             }
         }
         byte[] body = readBody(in, headers);
-        return new RecordedRequest(requestLine[0], requestLine[1], headers, body);
+        return new RecordedRequest(requestLine[0], requestLine[1], headers, body, System.nanoTime());
     }
 
     private static String readHead(InputStream in) throws IOException {

@@ -61,7 +61,7 @@ class MalformedResponseTest {
         Timed<?> call = Timed.call(this::regenerate);
         assertEquals(502, call.threwExactly(InternalServerException.class).statusCode());
         assertOneRegenerationAndNoBackoff();
-        call.endedWithin(TestClients.regenerateDeadline());
+        call.endedWithin(TestClients.singleAttemptDeadline());
     }
 
     @Test

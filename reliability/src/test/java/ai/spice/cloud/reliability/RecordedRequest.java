@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** One request as the fault server read it off the socket. Header names are lower-cased. */
-record RecordedRequest(String method, String path, Map<String, List<String>> headers, byte[] body) {
+/** One request as the fault server read it off the socket (System.nanoTime() on arrival). Header names are lower-cased. */
+record RecordedRequest(String method, String path, Map<String, List<String>> headers, byte[] body, long receivedNanos) {
 
     Optional<String> header(String name) {
         List<String> values = headers.get(name.toLowerCase(Locale.ROOT));

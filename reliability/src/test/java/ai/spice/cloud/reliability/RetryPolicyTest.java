@@ -110,7 +110,7 @@ class RetryPolicyTest {
         assertEquals(status, call.threwExactly(InternalServerException.class).statusCode());
         assertEquals(1, server.requestCount("POST"));
         assertEquals(List.of(), sleeper.sleeps());
-        call.endedWithin(TestClients.regenerateDeadline());
+        call.endedWithin(TestClients.singleAttemptDeadline());
     }
 
     @Test

@@ -53,7 +53,7 @@ final class TestClients {
         return deadline(MAX_RETRIES + 1, CONNECT_TIMEOUT, READ_TIMEOUT, sleeper.total());
     }
 
-    static Duration regenerateDeadline() {
+    static Duration singleAttemptDeadline() {
         return deadline(1, CONNECT_TIMEOUT, READ_TIMEOUT, Duration.ZERO);
     }
 }
