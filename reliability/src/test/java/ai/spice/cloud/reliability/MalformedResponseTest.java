@@ -157,6 +157,19 @@ class MalformedResponseTest {
         assertOneRegenerationAndNoBackoff();
     }
 
+    /** The API's answers are a few hundred bytes; a well-formed but huge one is refused, not buffered whole. */
+    @Test
+    void aValidButManyMegabyteJsonBodyIsAnInvalidResponseWithoutExposingTheKey() {
+        String hugeKey = "sk-" + "k".repeat(4 * 1024 * 1024);
+        server.otherwise(Reply.json(200, "{\"api_key\":\"" + hugeKey + "\",\"api_key_2\":null}"));
+        Timed<ApiKeys> get = Timed.call(this::get);
+        SpiceCloudInvalidResponseException e = assertInvalid200(get);
+        assertBounded(e);
+        assertNull(Secrets.leaked(e, List.of(hugeKey.substring(0, 64))), () -> "key prefix visible: " + e.bodyExcerpt());
+        assertEquals(1, server.requestCount("GET"));
+        get.endedWithin(TestClients.singleAttemptDeadline());
+    }
+
     @Test
     void aManyMegabyte500PageGivesABoundedExcerpt() {
         server.otherwise(Reply.status(500).body("text/html", Bodies.hugeHtml(MANY_MEGABYTES)));
