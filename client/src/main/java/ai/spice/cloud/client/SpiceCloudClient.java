@@ -2,8 +2,10 @@ package ai.spice.cloud.client;
 
 import ai.spice.cloud.client.api.ApiKeysApi;
 import ai.spice.cloud.client.internal.CheckedDecoder;
+import ai.spice.cloud.client.internal.FollowUpRestoringClient;
 import ai.spice.cloud.client.internal.GetOnlyRetryer;
 import ai.spice.cloud.client.internal.Models;
+import ai.spice.cloud.client.internal.OkHttpFollowUpShield;
 import ai.spice.cloud.client.internal.OptionalBodyContract;
 import ai.spice.cloud.client.internal.OptionalBodyEncoder;
 import ai.spice.cloud.client.internal.RedactingLogger;
@@ -47,7 +49,8 @@ import java.util.function.Supplier;
  * failure or a 408, 429, 500, 502, 503 or 504, waiting an exponential backoff with jitter or the
  * server's {@code Retry-After} up to a cap. <b>{@code regenerateApiKey} (POST) is never re-sent
  * automatically</b>, whatever happens: not after a connection reset, not on {@code Retry-After}, not on
- * 503; OkHttp's silent connection-failure retry and redirects are off too. Regeneration invalidates the
+ * 503; OkHttp's own automatic re-sends (connection-failure retry, redirects, 408, 421, 503 with
+ * {@code Retry-After: 0}) are switched off or hidden from it. Regeneration invalidates the
  * old key at once, so a second regeneration after a lost response would invalidate the key the first one
  * returned. If it fails with a {@link ai.spice.cloud.client.errors.SpiceCloudIoException}, read the keys
  * with {@code getApiKeys} before deciding to regenerate again.
@@ -79,8 +82,13 @@ public final class SpiceCloudClient {
 
   private SpiceCloudClient(Builder settings, okhttp3.OkHttpClient shared) {
     this.settings = settings.copy();
-    okhttp3.OkHttpClient.Builder http = shared == null ? new okhttp3.OkHttpClient.Builder()
-        : shared.newBuilder(); // newBuilder() keeps the connection pool and dispatcher
+    okhttp3.OkHttpClient.Builder http;
+    if (shared == null) {
+      // OkHttp's other automatic re-sends (503 with Retry-After: 0, 408, 421) are hidden from it.
+      http = new okhttp3.OkHttpClient.Builder().addNetworkInterceptor(new OkHttpFollowUpShield());
+    } else {
+      http = shared.newBuilder(); // keeps the connection pool, dispatcher and interceptors
+    }
     this.http = http
         .connectTimeout(settings.connectTimeout)
         .readTimeout(settings.readTimeout)
@@ -98,7 +106,7 @@ public final class SpiceCloudClient {
   private static Feign.Builder feign(Builder s, okhttp3.OkHttpClient http) {
     ObjectMapper mapper = Models.objectMapper();
     return Feign.builder()
-        .client(new OkHttpClient(http))
+        .client(new FollowUpRestoringClient(new OkHttpClient(http)))
         // Same values as the OkHttp client, so feign-okhttp never rebuilds a client per request.
         .options(new Request.Options(s.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
             s.readTimeout.toMillis(), TimeUnit.MILLISECONDS, false))

@@ -201,6 +201,58 @@ class RetryTest extends ServerTest {
   }
 
   @Test
+  void postIsSentExactlyOnceOn503WithRetryAfterZero() {
+    // OkHttp by itself re-sends any request after a 503 that says Retry-After: 0.
+    server.enqueue(withRetryAfter(503, "0"));
+    server.enqueue(regenerated(KEY_1, KEY_2, 1));
+
+    InternalServerException e = catchThrowableOfType(InternalServerException.class,
+        () -> client().apiKeys().regenerateApiKey(1L, null));
+
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(e.headers().get("Retry-After")).containsExactly("0");
+  }
+
+  @Test
+  void getOn503WithRetryAfterZeroFollowsTheClientPolicyAlone() {
+    for (int i = 0; i < 8; i++) {
+      server.enqueue(withRetryAfter(503, "0"));
+    }
+
+    catchThrowableOfType(InternalServerException.class, () -> client().apiKeys().getApiKeys(1L));
+
+    assertThat(server.getRequestCount()).isEqualTo(4);
+    assertThat(sleeper.sleeps()).containsExactly(Duration.ZERO, Duration.ZERO, Duration.ZERO);
+  }
+
+  @Test
+  void retryAfterBeyondTheIntRangeIsATypedErrorNotACrash() {
+    server.enqueue(withRetryAfter(503, "99999999999"));
+
+    InternalServerException e = catchThrowableOfType(InternalServerException.class,
+        () -> client().apiKeys().regenerateApiKey(1L, null));
+
+    assertThat(e.statusCode()).isEqualTo(503);
+  }
+
+  @Test
+  void status407WithoutAProxyIsAnUnexpectedStatusNotAnIoError() {
+    server.enqueue(json(407, "{\"error\":\"proxy auth\"}"));
+    server.enqueue(json(407, "{}"));
+
+    SpiceCloudServiceException post = catchThrowableOfType(SpiceCloudServiceException.class,
+        () -> client().apiKeys().regenerateApiKey(1L, null));
+    SpiceCloudServiceException get = catchThrowableOfType(SpiceCloudServiceException.class,
+        () -> client().apiKeys().getApiKeys(1L));
+
+    assertThat(post).isInstanceOf(ai.spice.cloud.client.errors.UnexpectedStatusException.class);
+    assertThat(post.statusCode()).isEqualTo(407);
+    assertThat(post.bodyExcerpt()).contains("proxy auth");
+    assertThat(get.statusCode()).isEqualTo(407);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
   void postIsSentExactlyOnceOn408() {
     // OkHttp itself re-sends a request after a 408 unless its connection-failure retry is off.
     server.enqueue(json(408, "{}"));

@@ -6,6 +6,7 @@ import static ai.spice.cloud.client.testing.Responses.regenerated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import ai.spice.cloud.client.errors.BadRequestException;
 import ai.spice.cloud.client.errors.InternalServerException;
 import ai.spice.cloud.client.errors.SpiceCloudInvalidResponseException;
 import ai.spice.cloud.client.errors.UnauthorizedException;
@@ -104,6 +105,36 @@ class SecretsTest extends ServerTest {
 
     assertThat(fullText(e)).doesNotContain(KEY_1).doesNotContain(KEY_2.substring(0, 9));
     assertThat(e.bodyExcerpt()).startsWith("{\"api_key\":\"***\"");
+  }
+
+  @Test
+  void aKeyBehindAMangledMemberNameIsMasked() {
+    server.enqueue(json(200, "{\"a\"pi_key\":\"" + KEY_1 + "\",\"api_key_2\":\"" + KEY_2 + "\"}"));
+
+    SpiceCloudInvalidResponseException e = catchThrowableOfType(SpiceCloudInvalidResponseException.class,
+        () -> client().apiKeys().getApiKeys(1L));
+
+    assertThat(fullText(e)).doesNotContain(KEY_1).doesNotContain(KEY_2);
+  }
+
+  @Test
+  void aKeyBehindAMemberNameMissingItsOpeningQuoteIsMasked() {
+    server.enqueue(json(400, "{api_key\":\"" + KEY_1 + "\"}"));
+
+    BadRequestException e = catchThrowableOfType(BadRequestException.class,
+        () -> client().apiKeys().getApiKeys(1L));
+
+    assertThat(fullText(e)).doesNotContain(KEY_1);
+  }
+
+  @Test
+  void keysInAnArrayAreMaskedButProseIsKept() {
+    server.enqueue(json(500, "{\"detail\":\"insufficient_scope for this app\",\"keys\":[\"" + KEY_1 + "\"]}"));
+
+    InternalServerException e = catchThrowableOfType(InternalServerException.class,
+        () -> clientBuilder().maxRetries(0).build().apiKeys().getApiKeys(1L));
+
+    assertThat(e.bodyExcerpt()).doesNotContain(KEY_1).contains("insufficient_scope for this app");
   }
 
   @Test

@@ -56,6 +56,8 @@ public final class RedactingLogger extends feign.Logger {
       safe[1] = Redactor.MASK;
     }
     String line = methodTag(configKey) + String.format(format, safe);
-    log.debug(Redactor.redact(line, CURRENT_TOKEN.get()));
+    // Feign logs a body as ("%s", body); bodies get the stricter redaction.
+    log.debug("%s".equals(format) ? Redactor.redactBody(line, CURRENT_TOKEN.get())
+        : Redactor.redact(line, CURRENT_TOKEN.get()));
   }
 }

@@ -10,17 +10,23 @@ public final class Redactor {
   /** What a redacted value reads as. */
   public static final String MASK = "***";
 
-  // A JSON member whose name says it holds a credential. The value may be a string cut short by an
-  // excerpt (no closing quote) or a bare token, so neither form can slip through.
+  // A member whose name says it holds a credential. Quotes around the name are optional and the value
+  // may be a string cut short by an excerpt (no closing quote) or a bare token, so a body broken by a
+  // proxy or a truncation cannot slip a key through.
   private static final Pattern SECRET_MEMBER = Pattern.compile(
-      "(\"[A-Za-z0-9_\\-]*(?:api_?key(?:_?\\d+)?|token|secret|password)\"\\s*:\\s*)"
+      "(\"?[A-Za-z0-9_\\-]*(?:api_?key(?:_?\\d+)?|token|secret|password)\"?\\s*[:=]\\s*)"
           + "(\"(?:[^\"\\\\]|\\\\.)*\"?|[^\\s,}\\]]+)",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[^\\s\",;]+");
+  // In bodies only: a long unbroken token with a digit or a capital letter looks like a key whatever
+  // surrounds it (a mangled member name, an array). Prose and snake_case error codes are kept.
+  private static final Pattern KEY_SHAPED = Pattern.compile("[A-Za-z0-9_\\-+=./]{16,}");
 
   private Redactor() {}
 
   /**
+   * For headers and request lines.
+   *
    * @param text any text, may be null
    * @param knownSecret a secret to remove wherever it appears (the current bearer token), or null
    * @return the text with credential values replaced by {@link #MASK}
@@ -46,6 +52,29 @@ public final class Redactor {
   }
 
   /**
+   * For bodies, which may be broken JSON: {@link #redact} plus masking of key-shaped tokens.
+   *
+   * @param text a body or part of one, may be null
+   * @param knownSecret see {@link #redact}
+   * @return the redacted text
+   */
+  public static String redactBody(String text, String knownSecret) {
+    String out = redact(text, knownSecret);
+    if (out == null || out.isEmpty()) {
+      return out;
+    }
+    Matcher m = KEY_SHAPED.matcher(out);
+    StringBuilder sb = new StringBuilder(out.length());
+    while (m.find()) {
+      String token = m.group();
+      boolean keyLike = token.chars().anyMatch(c -> Character.isDigit(c) || Character.isUpperCase(c));
+      m.appendReplacement(sb, Matcher.quoteReplacement(keyLike ? MASK : token));
+    }
+    m.appendTail(sb);
+    return sb.toString();
+  }
+
+  /**
    * @param body raw response body, may be null
    * @param maxChars bound of the excerpt before redaction
    * @param knownSecret see {@link #redact}
@@ -60,6 +89,6 @@ public final class Redactor {
     if (text.length() > maxChars) {
       text = text.substring(0, maxChars);
     }
-    return redact(text, knownSecret) + (cut ? "…" : "");
+    return redactBody(text, knownSecret) + (cut ? "…" : "");
   }
 }
