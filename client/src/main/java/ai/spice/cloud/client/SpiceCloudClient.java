@@ -151,7 +151,14 @@ public final class SpiceCloudClient {
     return b.build();
   }
 
-  /** @return the API keys operations, ready to call; the same thread-safe instance every time */
+  /**
+   * The API keys operations. {@code getApiKeys} is retried on transient failures;
+   * {@code regenerateApiKey} is sent exactly once, never retried by the client, Feign or OkHttp (see the
+   * class documentation). {@code regenerateApiKey(appId, null)} sends no body, so the server default
+   * (the primary key) applies; {@code new RegenerateApiKeyRequest()} carries that default explicitly.
+   *
+   * @return the API keys operations, ready to call; the same thread-safe instance every time
+   */
   public ApiKeysApi apiKeys() {
     return apiKeys;
   }

@@ -25,10 +25,12 @@ public final class OkHttpFollowUpShield implements Interceptor {
     int code = response.code();
     boolean maskStatus = code == 407 || code == 408 || code == 421;
     boolean hideRetryAfter = !response.headers("Retry-After").isEmpty();
-    if (!maskStatus && !hideRetryAfter) {
+    boolean spoofed = response.header(ORIGINAL_STATUS) != null || response.header(HIDDEN_RETRY_AFTER) != null;
+    if (!maskStatus && !hideRetryAfter && !spoofed) {
       return response;
     }
-    Response.Builder b = response.newBuilder();
+    // Only values set here may reach FollowUpRestoringClient, never ones a server sent.
+    Response.Builder b = response.newBuilder().removeHeader(ORIGINAL_STATUS).removeHeader(HIDDEN_RETRY_AFTER);
     if (hideRetryAfter) {
       b.removeHeader("Retry-After");
       for (String value : response.headers("Retry-After")) {
