@@ -68,6 +68,15 @@ class RequestShapeTest extends ServerTest {
   }
 
   @Test
+  void requestObjectWithoutKeyNumberSendsAnEmptyObjectNotNull() throws Exception {
+    server.enqueue(regenerated(KEY_1, KEY_2, 1));
+
+    client().apiKeys().regenerateApiKey(7L, new RegenerateApiKeyRequest().keyNumber(null));
+
+    assertThat(take().getBody().utf8()).isEqualTo("{}");
+  }
+
+  @Test
   void regenerateBothSendsZero() throws Exception {
     server.enqueue(regenerated(KEY_1, KEY_2, 0));
 
