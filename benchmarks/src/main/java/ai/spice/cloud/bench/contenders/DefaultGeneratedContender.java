@@ -9,7 +9,11 @@ import ai.spice.cloud.bench.server.Fixtures;
 
 /** openapi-generator's java/feign output with default options, used as its own usage comment shows. */
 public final class DefaultGeneratedContender implements Contender {
-  private static final Integer APP_ID = Math.toIntExact(Fixtures.APP_ID);
+  /**
+   * The generated parameter is Integer for a plain {@code type: integer} and Long once the spec says
+   * {@code format: int64}; the id is boxed to whichever the generated method takes, so this compiles for both.
+   */
+  private static final Number APP_ID = appIdFor(ApiKeysApi.class);
 
   private final ApiKeysApi api;
 
@@ -22,13 +26,28 @@ public final class DefaultGeneratedContender implements Contender {
 
   @Override
   public ApiKeys getApiKeys() {
-    return api.getApiKeys(APP_ID);
+    return api.getApiKeys(appId());
   }
 
   @Override
   public ApiKeysRegenerated regenerateApiKey() {
     // The generated model initialises key_number to its default, PRIMARY (1).
-    return api.regenerateApiKey(APP_ID, new RegenerateApiKeyRequest());
+    return api.regenerateApiKey(appId(), new RegenerateApiKeyRequest());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Number> T appId() {
+    return (T) APP_ID;
+  }
+
+  private static Number appIdFor(Class<?> api) {
+    for (java.lang.reflect.Method method : api.getMethods()) {
+      if (method.getName().equals("getApiKeys") && method.getParameterCount() == 1) {
+        return method.getParameterTypes()[0] == Long.class ? (Number) Fixtures.APP_ID
+            : (Number) Math.toIntExact(Fixtures.APP_ID);
+      }
+    }
+    throw new IllegalStateException("no getApiKeys(appId) in " + api);
   }
 
   @Override
