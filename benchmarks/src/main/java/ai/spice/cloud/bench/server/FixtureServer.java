@@ -21,10 +21,10 @@ import java.util.regex.Pattern;
 
 /**
  * Loopback HTTP/1.1 server answering both API-key operations with fixed JSON, one pooled thread per keep-alive
- * connection (at most {@link #MAX_CONNECTIONS}; idle ones close after 30 s). Deliberately minimal (each response is one precomputed write with TCP_NODELAY) so that the server's
- * share of a call is small and the ratios between clients stay visible; the JDK's HttpServer added over a
- * millisecond per call here. Run as its own process by the benchmarks (its work and allocations stay out of the
- * measured JVM); tests use it in-process.
+ * connection (at most {@link #MAX_CONNECTIONS}; idle ones close after 30 s). Deliberately minimal (each
+ * response is one precomputed write with TCP_NODELAY): the server's share of a call adds to every contender
+ * alike and would flatten the ratios. Run as its own process by the benchmarks (its work and allocations stay
+ * out of the measured JVM); tests use it in-process.
  */
 public final class FixtureServer implements AutoCloseable {
   /** Printed on stdout by {@link #main} so a parent process can learn the ephemeral port. */
