@@ -21,7 +21,10 @@ import java.util.TreeSet;
 public final class Decorator {
   static final Set<String> ADDABLE = Set.of(
       "operationId", "summary", "description", "example", "examples", "contact", "license",
-      "x-enum-varnames", "x-enum-descriptions");
+      "x-enum-varnames", "x-enum-descriptions",
+      // An annotation in JSON Schema 2020-12 (it asserts nothing by default); it tells generators how wide
+      // a number is, e.g. that app ids need 64 bits.
+      "format");
   /** Directive: move this inline schema, unchanged, to components/schemas under the given name. */
   static final String COMPONENT_NAME = "x-component-name";
 
@@ -62,6 +65,8 @@ public final class Decorator {
       } else if (existing != null && existing.isObject() && value.isObject()
           && !key.equals("example") && !key.equals("examples")) {
         walk(value, existing, childPointer);
+      } else if (key.equals("parameters") && existing != null && existing.isArray() && value.isArray()) {
+        walkParameters(value, existing, childPointer);
       } else if (ADDABLE.contains(key)) {
         if (existing != null && !existing.equals(value)) {
           throw new SpecException("decorations " + childPointer + ": would overwrite what the upstream "
@@ -73,6 +78,29 @@ public final class Decorator {
         throw new SpecException("decorations " + childPointer + ": not in the merged document, and \"" + key
             + "\" is not one of the keys a decoration may add " + new TreeSet<>(ADDABLE));
       }
+    }
+  }
+
+  /** Arrays are decorated only as parameter lists, each entry found by its "name" and "in". */
+  private void walkParameters(JsonNode decoration, JsonNode target, String pointer) {
+    for (JsonNode entry : decoration) {
+      String name = entry.path("name").asText(null);
+      String in = entry.path("in").asText(null);
+      if (name == null || in == null) {
+        throw new SpecException("decorations " + pointer + ": array entries must name a parameter by \"name\" "
+            + "and \"in\"");
+      }
+      int index = -1;
+      for (int i = 0; i < target.size(); i++) {
+        if (name.equals(target.get(i).path("name").asText()) && in.equals(target.get(i).path("in").asText())) {
+          index = i;
+        }
+      }
+      if (index < 0) {
+        throw new SpecException("decorations " + pointer + ": no " + in + " parameter " + name
+            + " in the merged document");
+      }
+      walk(entry, target.get(index), pointer + "/" + index);
     }
   }
 

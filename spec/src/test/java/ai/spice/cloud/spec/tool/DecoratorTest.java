@@ -56,6 +56,21 @@ class DecoratorTest {
   }
 
   @Test
+  void parametersAreDecoratedByNameAndLocation() {
+    ObjectNode doc = json("{'paths':{'/x/{id}':{'get':{'parameters':[{'in':'query','name':'q','schema':{'type':'string'}},"
+        + "{'in':'path','name':'id','required':true,'schema':{'type':'integer'}}]}}}}");
+
+    Decorator.apply(doc, node("{'paths':{'/x/{id}':{'get':{'parameters':[{'name':'id','in':'path',"
+        + "'schema':{'format':'int64'}}]}}}}"));
+
+    assertEquals(node("{'type':'integer','format':'int64'}"), doc.at("/paths/~1x~1{id}/get/parameters/1/schema"));
+    SpecException e = assertThrows(SpecException.class, () -> Decorator.apply(doc, node(
+        "{'paths':{'/x/{id}':{'get':{'parameters':[{'name':'other','in':'path','schema':{'format':'int64'}}]}}}}")));
+    assertEquals("decorations /paths/~1x~1{id}/get/parameters: no path parameter other in the merged document",
+        e.getMessage());
+  }
+
+  @Test
   void enumNamesMustNameEveryValue() {
     SpecException e = assertThrows(SpecException.class, () -> Decorator.apply(doc(), node(
         "{'paths':{'/x':{'post':{'requestBody':{'content':{'application/json':{'schema':{'properties':"
@@ -76,7 +91,7 @@ class DecoratorTest {
     ObjectNode media = (ObjectNode) stripped.at("/paths/~1v1~1apps~1{appId}~1api-keys/post/requestBody/content/application~1json");
     media.set("schema", stripped.at("/components/schemas/RegenerateApiKeyRequest"));
     ((ObjectNode) stripped.at("/components/schemas")).remove("RegenerateApiKeyRequest");
-    removeKeys(stripped, java.util.Set.of("operationId", "example", "x-enum-varnames", "x-enum-descriptions"));
+    removeKeys(stripped, java.util.Set.of("operationId", "example", "x-enum-varnames", "x-enum-descriptions", "format"));
     ((ObjectNode) stripped.get("info")).remove(java.util.List.of("description", "contact"));
 
     assertEquals(Canonical.order(plain), Canonical.order(stripped));
