@@ -55,6 +55,17 @@ import java.util.function.Supplier;
  * returned. If it fails with a {@link ai.spice.cloud.client.errors.SpiceCloudIoException}, read the keys
  * with {@code getApiKeys} before deciding to regenerate again.
  *
+ * <p><b>Timeouts.</b> {@link Builder#connectTimeout(Duration) connectTimeout} bounds establishing a
+ * connection and {@link Builder#readTimeout(Duration) readTimeout} bounds each silence while waiting or
+ * reading (so a server trickling bytes faster than that never trips it).
+ * {@link Builder#callTimeout(Duration) callTimeout} bounds one whole HTTP attempt end to end: connect, write
+ * the request, wait, read the entire body. So a {@code getApiKeys} call ends within
+ * {@code (maxRetries + 1) x callTimeout} plus the backoffs slept between attempts, and a
+ * {@code regenerateApiKey} call within one {@code callTimeout} (not counting the time the token supplier
+ * takes). Any of these timeouts surfaces as a {@link ai.spice.cloud.client.errors.SpiceCloudTimeoutException}.
+ * A GET whose attempt times out before the response head arrived is retried like any connection failure; one
+ * that times out while reading the body is not; a regeneration never is.
+ *
  * <p><b>Errors.</b> Every failure is a {@link ai.spice.cloud.client.errors.SpiceCloudException}: a typed
  * {@link ai.spice.cloud.client.errors.SpiceCloudServiceException} per non-2xx status, a
  * {@link ai.spice.cloud.client.errors.SpiceCloudIoException} for network failures and
@@ -93,6 +104,8 @@ public final class SpiceCloudClient {
         .connectTimeout(settings.connectTimeout)
         .readTimeout(settings.readTimeout)
         .writeTimeout(settings.readTimeout)
+        // readTimeout only bounds silence between bytes; this bounds the whole attempt, body included.
+        .callTimeout(settings.callTimeout)
         // OkHttp would otherwise silently re-send a request, POST included, after some connection
         // failures; retries are GetOnlyRetryer's decision alone.
         .retryOnConnectionFailure(false)
@@ -169,14 +182,33 @@ public final class SpiceCloudClient {
   }
 
   /**
-   * A client with other timeouts that shares this client's connection pool, for the odd slow call.
+   * A client with other timeouts that shares this client's connection pool, for the odd slow call. It keeps
+   * this client's {@link Builder#callTimeout(Duration) call timeout}, raised to {@code connect + read} when
+   * that is longer, so a longer read timeout asked for here is not cut short by the call timeout. Use
+   * {@link #withTimeouts(Duration, Duration, Duration)} to set the call timeout exactly.
    *
    * @param connect connect timeout
    * @param read read timeout
    * @return the new client
    */
   public SpiceCloudClient withTimeouts(Duration connect, Duration read) {
-    Builder b = settings.copy().connectTimeout(connect).readTimeout(read);
+    Objects.requireNonNull(connect, "connect");
+    Objects.requireNonNull(read, "read");
+    Duration call = settings.callTimeout;
+    Duration atLeast = connect.plus(read);
+    return withTimeouts(connect, read, atLeast.compareTo(call) > 0 ? atLeast : call);
+  }
+
+  /**
+   * A client with other timeouts that shares this client's connection pool, for the odd slow call.
+   *
+   * @param connect connect timeout
+   * @param read read timeout
+   * @param call the most one HTTP attempt may take end to end (see {@link Builder#callTimeout(Duration)})
+   * @return the new client
+   */
+  public SpiceCloudClient withTimeouts(Duration connect, Duration read, Duration call) {
+    Builder b = settings.copy().connectTimeout(connect).readTimeout(read).callTimeout(call);
     b.validate();
     return new SpiceCloudClient(b, http);
   }
@@ -198,6 +230,7 @@ public final class SpiceCloudClient {
     private Supplier<String> tokenSupplier;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(30);
+    private Duration callTimeout = Duration.ofSeconds(60);
     private int maxRetries = 3;
     private Duration initialBackoff = Duration.ofMillis(500);
     private Duration maxBackoff = Duration.ofSeconds(8);
@@ -253,6 +286,23 @@ public final class SpiceCloudClient {
      */
     public Builder readTimeout(Duration readTimeout) {
       this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
+      return this;
+    }
+
+    /**
+     * The most one HTTP attempt may take end to end: connecting, writing the request, waiting for the
+     * server and reading the whole response body. Unlike {@link #readTimeout(Duration)}, which only bounds
+     * silence between bytes, it also ends a response trickling in slowly. Each retry of a GET gets a fresh
+     * call timeout, so a GET ends within {@code (maxRetries + 1) x callTimeout} plus the backoffs between
+     * attempts; a regeneration, sent once, ends within one {@code callTimeout}. Expiry surfaces as
+     * {@link ai.spice.cloud.client.errors.SpiceCloudTimeoutException}; a GET is retried only if the
+     * response head had not arrived yet.
+     *
+     * @param callTimeout default 60 s
+     * @return this
+     */
+    public Builder callTimeout(Duration callTimeout) {
+      this.callTimeout = Objects.requireNonNull(callTimeout, "callTimeout");
       return this;
     }
 
@@ -348,6 +398,7 @@ public final class SpiceCloudClient {
       }
       requirePositive(connectTimeout, "connectTimeout");
       requirePositive(readTimeout, "readTimeout");
+      requirePositive(callTimeout, "callTimeout");
       requirePositive(initialBackoff, "initialBackoff");
       requirePositive(maxBackoff, "maxBackoff");
       if (maxRetryAfter.isNegative()) {
@@ -365,6 +416,7 @@ public final class SpiceCloudClient {
       b.tokenSupplier = tokenSupplier;
       b.connectTimeout = connectTimeout;
       b.readTimeout = readTimeout;
+      b.callTimeout = callTimeout;
       b.maxRetries = maxRetries;
       b.initialBackoff = initialBackoff;
       b.maxBackoff = maxBackoff;
