@@ -58,6 +58,22 @@ final class Faults {
         };
     }
 
+    /** Sends the head at once, then the body one byte at a time with {@code gap} between bytes. */
+    static Fault headThenTrickleBody(Reply reply, Duration gap) {
+        return exchange -> {
+            exchange.out().write(reply.head());
+            exchange.out().flush();
+            for (byte b : reply.bodyBytes()) {
+                if (!exchange.pause(gap)) {
+                    return false;
+                }
+                exchange.out().write(b);
+                exchange.out().flush();
+            }
+            return true;
+        };
+    }
+
     private static void writePartial(Exchange exchange, Reply reply, int bodyBytes) throws java.io.IOException {
         exchange.out().write(reply.head());
         byte[] body = reply.bodyBytes();

@@ -20,11 +20,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Transport failures: refused, reset, silence, stalls and trickles. GET may retry within its budget; a
+ * Transport failures: refused, reset, silence, stalls and trickles (the read timeout ends silence, the call
+ * timeout ends a trickle). GET may retry within its budget; a
  * regeneration reaches the server exactly once whatever happens, because re-sending it rotates the key again.
  */
 class NetworkFaultTest {
     private static final long APP = 42L;
+    /** Longer than the read timeout, far shorter than the slow trickles below. */
+    private static final Duration SHORT_CALL = Duration.ofMillis(600);
     private FaultServer server;
     private RecordingSleeper sleeper;
     private SpiceCloudClient client;
@@ -176,17 +179,73 @@ class NetworkFaultTest {
         call.tookAtLeast(READ_TIMEOUT).endedWithin(TestClients.singleAttemptDeadline());
     }
 
-    /** The read timeout bounds silence between bytes, not the whole call: a steady trickle is read to the end. */
+    /**
+     * The read timeout bounds silence between bytes, not the whole call: a steady trickle that ends within the
+     * call timeout is read to the end.
+     */
     @Test
-    void aTrickleFasterThanTheReadTimeoutIsReadToTheEnd() {
+    void aTrickleFasterThanTheReadTimeoutAndWithinTheCallTimeoutIsReadToTheEnd() {
         Reply reply = Reply.json(200, "{\"api_key\":\"k\",\"api_key_2\":null}");
         Duration gap = Duration.ofMillis(5);
         server.otherwise(Faults.trickle(reply, gap));
-        Timed<ApiKeys> call = Timed.call(() -> client.apiKeys().getApiKeys(APP));
+        SpiceCloudClient patient = TestClients.builder(server.baseUrl(), sleeper).callTimeout(Duration.ofSeconds(10)).build();
+        Timed<ApiKeys> call = Timed.call(() -> patient.apiKeys().getApiKeys(APP));
         assertEquals("k", call.returned().getApiKey());
         assertNull(call.returned().getApiKey2());
         assertEquals(1, server.requestCount("GET"));
         call.endedWithin(gap.multipliedBy(reply.bytes().length).multipliedBy(4).plus(TestClients.SLACK));
+    }
+
+    /**
+     * A trickle that never pauses long enough for the read timeout would hold a regeneration for as long as the
+     * server likes (about 8 s here); the call timeout ends it, and the regeneration is not sent again.
+     */
+    @Test
+    void aTrickleLongerThanTheCallTimeoutEndsARegenerationInATimeoutAfterOneRequest() {
+        Duration gap = Duration.ofMillis(40);
+        server.otherwise(Faults.trickle(Bodies.regenerated(), gap));
+        assertTrue(gap.multipliedBy(Bodies.regenerated().bytes().length).compareTo(SHORT_CALL.plus(TestClients.SLACK)) > 0,
+                "the trickle must outlast the deadline asserted below, or this test proves nothing");
+        SpiceCloudClient bounded = TestClients.builder(server.baseUrl(), sleeper).callTimeout(SHORT_CALL).build();
+        Timed<?> call = Timed.call(() -> bounded.apiKeys().regenerateApiKey(APP, new RegenerateApiKeyRequest()));
+        call.threwExactly(SpiceCloudTimeoutException.class);
+        assertEquals(1, server.requestCount("POST"), "a regeneration ended by the call timeout is never re-sent");
+        assertEquals(List.of(), sleeper.sleeps());
+        call.tookAtLeast(SHORT_CALL).endedWithin(TestClients.callDeadline(1, SHORT_CALL, Duration.ZERO));
+    }
+
+    /**
+     * A GET whose response head is still trickling when the call timeout fires never got an answer: like a
+     * read timeout before the head, it is retried within the budget, each attempt bounded by the call timeout.
+     */
+    @Test
+    void aGetWhoseHeadTricklesPastTheCallTimeoutIsRetriedAndEndsWithinItsBudget() {
+        Duration gap = Duration.ofMillis(40);
+        server.otherwise(Faults.trickle(Bodies.apiKeys(), gap));
+        assertTrue(gap.multipliedBy(Bodies.apiKeys().head().length).compareTo(SHORT_CALL.multipliedBy(2)) > 0,
+                "the head must trickle well past the call timeout");
+        SpiceCloudClient bounded = TestClients.builder(server.baseUrl(), sleeper).callTimeout(SHORT_CALL).build();
+        Timed<ApiKeys> call = Timed.call(() -> bounded.apiKeys().getApiKeys(APP));
+        call.threwExactly(SpiceCloudTimeoutException.class);
+        assertEquals(MAX_RETRIES + 1, server.requestCount("GET"));
+        assertEquals(MAX_RETRIES, sleeper.sleeps().size());
+        call.tookAtLeast(SHORT_CALL.multipliedBy(MAX_RETRIES + 1))
+                .endedWithin(TestClients.callDeadline(MAX_RETRIES + 1, SHORT_CALL, sleeper.total()));
+    }
+
+    /** Once the head has arrived, a body trickling past the call timeout is reported, not re-asked, even for a GET. */
+    @Test
+    void aGetWhoseBodyTricklesPastTheCallTimeoutTimesOutWithoutRetry() {
+        Duration gap = Duration.ofMillis(60);
+        server.otherwise(Faults.headThenTrickleBody(Bodies.apiKeys(), gap));
+        assertTrue(gap.multipliedBy(Bodies.apiKeys().bodyBytes().length).compareTo(SHORT_CALL.plus(TestClients.SLACK)) > 0,
+                "the body must outlast the deadline asserted below");
+        SpiceCloudClient bounded = TestClients.builder(server.baseUrl(), sleeper).callTimeout(SHORT_CALL).build();
+        Timed<ApiKeys> call = Timed.call(() -> bounded.apiKeys().getApiKeys(APP));
+        call.threwExactly(SpiceCloudTimeoutException.class);
+        assertEquals(1, server.requestCount("GET"));
+        assertEquals(List.of(), sleeper.sleeps());
+        call.tookAtLeast(SHORT_CALL).endedWithin(TestClients.callDeadline(1, SHORT_CALL, Duration.ZERO));
     }
 
     @Test

@@ -49,6 +49,14 @@ final class TestClients {
         return connect.plus(read).multipliedBy(attempts).plus(sleptFor).plus(SLACK);
     }
 
+    /**
+     * Worst case wall time of a call whose attempts are each ended by the call timeout, whatever the server
+     * trickles: {@code attempts x call} plus the backoffs asked for.
+     */
+    static Duration callDeadline(int attempts, Duration call, Duration sleptFor) {
+        return call.multipliedBy(attempts).plus(sleptFor).plus(SLACK);
+    }
+
     static Duration getDeadline(RecordingSleeper sleeper) {
         return deadline(MAX_RETRIES + 1, CONNECT_TIMEOUT, READ_TIMEOUT, sleeper.total());
     }
