@@ -13,7 +13,6 @@ import ai.spice.cloud.client.internal.RequestHeaders;
 import ai.spice.cloud.client.internal.StatusErrorDecoder;
 import ai.spice.cloud.client.internal.TranslatingInvocationHandlerFactory;
 import ai.spice.cloud.client.internal.Version;
-import ai.spice.cloud.client.invoker.ApiResponseDecoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Contract;
 import feign.Feign;
@@ -125,7 +124,7 @@ public final class SpiceCloudClient {
             s.readTimeout.toMillis(), TimeUnit.MILLISECONDS, false))
         .contract(new OptionalBodyContract(new Contract.Default()))
         .encoder(new OptionalBodyEncoder(new JacksonEncoder(mapper)))
-        .decoder(new CheckedDecoder(new ApiResponseDecoder(mapper)))
+        .decoder(new CheckedDecoder(mapper))
         .errorDecoder(new StatusErrorDecoder(s.clock))
         .retryer(new GetOnlyRetryer(s.maxRetries, s.initialBackoff, s.maxBackoff, s.maxRetryAfter,
             s.sleeper, s.clock))

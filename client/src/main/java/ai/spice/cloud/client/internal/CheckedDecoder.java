@@ -4,65 +4,109 @@ import ai.spice.cloud.client.errors.SpiceCloudInvalidResponseException;
 import ai.spice.cloud.client.model.ApiResponse;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Response;
 import feign.Types;
 import feign.codec.Decoder;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.Collections;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
- * Reads the whole (bounded) body, closes the response, and only then lets the generated decoder map
- * it. Anything that is not the documented JSON becomes a {@link SpiceCloudInvalidResponseException}:
- * Feign's Jackson decoder would otherwise return {@code null} for an empty body.
+ * Reads the whole (bounded) body, closes the response, and parses the bytes straight into the model
+ * (wrapped in an {@link ApiResponse} for the {@code *WithHttpInfo} methods). Anything that is not the
+ * documented JSON becomes a {@link SpiceCloudInvalidResponseException}. Messages, the request path and
+ * the token to redact are only worked out on that error path: the success path is hot.
  */
 public final class CheckedDecoder implements Decoder {
 
-  private final Decoder delegate;
+  private final ObjectMapper mapper;
+  /** Resolving a JavaType walks Jackson's type factory; the client has only a handful of types. */
+  private final ConcurrentMap<Type, Target> targets = new ConcurrentHashMap<>();
 
-  public CheckedDecoder(Decoder delegate) {
-    this.delegate = delegate;
+  public CheckedDecoder(ObjectMapper mapper) {
+    this.mapper = mapper;
   }
 
   @Override
   public Object decode(Response response, Type type) throws IOException {
-    String token = Exchanges.bearerToken(response.request());
     byte[] body = Exchanges.readAndClose(response);
-    int status = response.status();
-    String what = typeName(type) + " from " + Exchanges.method(response.request()) + " "
-        + Exchanges.path(response.request()) + " (HTTP " + status + ")";
     if (body.length > Exchanges.MAX_BODY_BYTES) {
-      throw invalid("Response body too large for " + what, status, body, token);
+      throw invalid("Response body too large for ", response, type, body);
     }
-    if (body.length == 0 || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
-      throw invalid("Empty response body where JSON was expected: " + what, status, body, token);
+    if (isBlank(body)) {
+      throw invalid("Empty response body where JSON was expected: ", response, type, body);
     }
     String contentType = Exchanges.firstHeader(response, "Content-Type");
-    if (contentType != null && !contentType.toLowerCase(Locale.ROOT).contains("json")) {
-      throw invalid("Expected a JSON response but got " + contentType + ": " + what, status, body, token);
+    if (contentType != null && !containsJson(contentType)) {
+      throw invalid("Expected a JSON response but got " + contentType + ": ", response, type, body);
     }
-    Object decoded;
+    Target target = targets.computeIfAbsent(type, this::target);
+    Object data;
     try {
-      decoded = delegate.decode(response.toBuilder().body(body).build(), type);
+      data = mapper.readValue(body, target.bodyType);
     } catch (JsonProcessingException e) {
       // Jackson's own message can quote the offending token, which may be a key: keep only its kind
       // and position.
       JsonLocation at = e.getLocation();
       throw invalid("Malformed or unexpected JSON (" + e.getClass().getSimpleName()
-          + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
-          + ") for " + what, status, body, token);
+          + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ") for ",
+          response, type, body);
     }
-    if (decoded == null || decoded instanceof ApiResponse && ((ApiResponse<?>) decoded).getData() == null) {
-      throw invalid("JSON null where an object was expected: " + what, status, body, token);
+    if (data == null) {
+      throw invalid("JSON null where an object was expected: ", response, type, body);
     }
-    return decoded;
+    return target.withHttpInfo
+        ? new ApiResponse<>(response.status(), Collections.unmodifiableMap(response.headers()), data)
+        : data;
   }
 
-  private static SpiceCloudInvalidResponseException invalid(String message, int status, byte[] body,
-      String token) {
-    return new SpiceCloudInvalidResponseException(message, status,
-        Redactor.excerpt(body, Exchanges.EXCERPT_CHARS, token));
+  private Target target(Type type) {
+    if (type instanceof ParameterizedType && Types.getRawType(type) == ApiResponse.class) {
+      Type body = ((ParameterizedType) type).getActualTypeArguments()[0];
+      return new Target(mapper.constructType(body), true);
+    }
+    return new Target(mapper.constructType(type), false);
+  }
+
+  /** What a declared return type asks for: the body's JSON type, and whether to wrap it. */
+  private static final class Target {
+    final JavaType bodyType;
+    final boolean withHttpInfo;
+
+    Target(JavaType bodyType, boolean withHttpInfo) {
+      this.bodyType = bodyType;
+      this.withHttpInfo = withHttpInfo;
+    }
+  }
+
+  /** Nothing or ASCII whitespace only; checked on the bytes so the body is not decoded twice. */
+  private static boolean isBlank(byte[] body) {
+    for (byte b : body) {
+      boolean whitespace = b == ' ' || b >= 0x09 && b <= 0x0D || b >= 0x1C && b <= 0x1F;
+      if (!whitespace) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean containsJson(String contentType) {
+    return contentType.regionMatches(true, 0, "application/json", 0, 16)
+        || contentType.toLowerCase(Locale.ROOT).contains("json");
+  }
+
+  private static SpiceCloudInvalidResponseException invalid(String problem, Response response, Type type,
+      byte[] body) {
+    String what = typeName(type) + " from " + Exchanges.method(response.request()) + " "
+        + Exchanges.path(response.request()) + " (HTTP " + response.status() + ")";
+    return new SpiceCloudInvalidResponseException(problem + what, response.status(),
+        Redactor.excerpt(body, Exchanges.EXCERPT_CHARS, Exchanges.bearerToken(response.request())));
   }
 
   private static String typeName(Type type) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,11 +25,19 @@ final class Exchanges {
   /** Reads the body (at most {@link #MAX_BODY_BYTES} + 1 bytes) and closes the response. */
   static byte[] readAndClose(Response response) throws IOException {
     try (response) {
-      if (response.body() == null) {
+      Response.Body body = response.body();
+      if (body == null) {
         return new byte[0];
       }
-      try (InputStream in = response.body().asInputStream()) {
-        return in.readNBytes(MAX_BODY_BYTES + 1);
+      Integer length = body.length();
+      try (InputStream in = body.asInputStream()) {
+        if (length == null || length < 0 || length > MAX_BODY_BYTES) {
+          return in.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        // Known length: one exact array instead of readNBytes' chunk list and final copy.
+        byte[] bytes = new byte[length];
+        int read = in.readNBytes(bytes, 0, length);
+        return read == length ? bytes : Arrays.copyOf(bytes, read);
       }
     }
   }
@@ -73,6 +82,11 @@ final class Exchanges {
   }
 
   static String firstHeader(Response response, String name) {
+    // Feign keeps response headers in a case-insensitive map; the loop covers any other map.
+    Collection<String> direct = response.headers().get(name);
+    if (direct != null) {
+      return direct.isEmpty() ? null : direct.iterator().next();
+    }
     for (Map.Entry<String, Collection<String>> e : response.headers().entrySet()) {
       if (name.equalsIgnoreCase(e.getKey()) && !e.getValue().isEmpty()) {
         return e.getValue().iterator().next();

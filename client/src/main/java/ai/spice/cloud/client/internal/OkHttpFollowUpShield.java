@@ -24,7 +24,7 @@ public final class OkHttpFollowUpShield implements Interceptor {
     Response response = chain.proceed(chain.request());
     int code = response.code();
     boolean maskStatus = code == 407 || code == 408 || code == 421;
-    boolean hideRetryAfter = !response.headers("Retry-After").isEmpty();
+    boolean hideRetryAfter = response.header("Retry-After") != null;
     boolean spoofed = response.header(ORIGINAL_STATUS) != null || response.header(HIDDEN_RETRY_AFTER) != null;
     if (!maskStatus && !hideRetryAfter && !spoofed) {
       return response;

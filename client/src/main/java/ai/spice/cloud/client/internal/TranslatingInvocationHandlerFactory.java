@@ -13,6 +13,7 @@ import java.io.InterruptedIOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -26,11 +27,17 @@ public final class TranslatingInvocationHandlerFactory implements InvocationHand
   @Override
   public InvocationHandler create(Target target, Map<Method, MethodHandler> dispatch) {
     InvocationHandler inner = delegate.create(target, dispatch);
+    // Reflection on annotations copies arrays on every call: resolve the required names once.
+    Map<Method, String[]> required = new HashMap<>();
+    for (Method method : dispatch.keySet()) {
+      required.put(method, requiredParams(method));
+    }
     return (proxy, method, args) -> {
       if (method.getDeclaringClass() == Object.class) {
         return inner.invoke(proxy, method, args);
       }
-      requireParams(method, args);
+      String[] names = required.get(method);
+      requireParams(names == null ? requiredParams(method) : names, args);
       try {
         return inner.invoke(proxy, method, args);
       } catch (SpiceCloudException e) {
@@ -72,13 +79,24 @@ public final class TranslatingInvocationHandlerFactory implements InvocationHand
     return request == null ? "" : Exchanges.method(request) + " " + Exchanges.path(request) + " ";
   }
 
-  private static void requireParams(Method method, Object[] args) {
+  /** Per parameter position, the {@link Param} name if that argument must not be null, else null. */
+  private static String[] requiredParams(Method method) {
     Annotation[][] annotations = method.getParameterAnnotations();
+    String[] names = new String[annotations.length];
     for (int i = 0; i < annotations.length; i++) {
       for (Annotation a : annotations[i]) {
-        if (a instanceof Param && args[i] == null) {
-          throw new NullPointerException(((Param) a).value() + " must not be null");
+        if (a instanceof Param && names[i] == null) {
+          names[i] = ((Param) a).value();
         }
+      }
+    }
+    return names;
+  }
+
+  private static void requireParams(String[] names, Object[] args) {
+    for (int i = 0; i < names.length; i++) {
+      if (names[i] != null && args[i] == null) {
+        throw new NullPointerException(names[i] + " must not be null");
       }
     }
   }
