@@ -165,13 +165,14 @@ public final class FixtureServer implements AutoCloseable {
     } else {
       response = error(405, "Method Not Allowed");
     }
-    out.write(response);
-    out.flush();
+    // Counted before the answer leaves: a client that has seen it must also see the count.
     if (response == GET_RESPONSE || response == POST_RESPONSE) {
       served.incrementAndGet();
     } else {
       rejected.incrementAndGet();
     }
+    out.write(response);
+    out.flush();
     return !close;
   }
 

@@ -66,4 +66,21 @@ class FixtureServerTest {
     assertEquals(404, send("GET", "/v1/apps/x/api-keys", Fixtures.TOKEN).statusCode());
     assertEquals(405, send("DELETE", "/v1/apps/42/api-keys", Fixtures.TOKEN).statusCode());
   }
+
+  @Test
+  void countsEachAnswerBeforeTheClientCanSeeIt() throws Exception {
+    // The race is narrow (count after write would lose it only when the server thread is descheduled right
+    // after the write), so many round trips on one connection give it the chance to show.
+    for (int i = 0; i < 300; i++) {
+      long served = server.served();
+      long rejected = server.rejected();
+      boolean good = i % 2 == 0;
+
+      int status = send("GET", "/v1/apps/42/api-keys", good ? Fixtures.TOKEN : "not-the-token").statusCode();
+
+      assertEquals(good ? 200 : 401, status);
+      assertEquals(served + (good ? 1 : 0), server.served(), "served after request " + i);
+      assertEquals(rejected + (good ? 0 : 1), server.rejected(), "rejected after request " + i);
+    }
+  }
 }
