@@ -5,6 +5,7 @@ import ai.spice.cloud.client.internal.CheckedDecoder;
 import ai.spice.cloud.client.internal.FollowUpRestoringClient;
 import ai.spice.cloud.client.internal.GetOnlyRetryer;
 import ai.spice.cloud.client.internal.Models;
+import ai.spice.cloud.client.internal.OkHttpFeignClient;
 import ai.spice.cloud.client.internal.OkHttpFollowUpShield;
 import ai.spice.cloud.client.internal.OptionalBodyContract;
 import ai.spice.cloud.client.internal.OptionalBodyEncoder;
@@ -19,7 +20,6 @@ import feign.Feign;
 import feign.Logger;
 import feign.Request;
 import feign.jackson.JacksonEncoder;
-import feign.okhttp.OkHttpClient;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -118,8 +118,8 @@ public final class SpiceCloudClient {
   private static Feign.Builder feign(Builder s, okhttp3.OkHttpClient http) {
     ObjectMapper mapper = Models.objectMapper();
     return Feign.builder()
-        .client(new FollowUpRestoringClient(new OkHttpClient(http)))
-        // Same values as the OkHttp client, so feign-okhttp never rebuilds a client per request.
+        .client(new FollowUpRestoringClient(new OkHttpFeignClient(http)))
+        // Same values as the OkHttp client, so no client is derived per request.
         .options(new Request.Options(s.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
             s.readTimeout.toMillis(), TimeUnit.MILLISECONDS, false))
         .contract(new OptionalBodyContract(new Contract.Default()))

@@ -40,6 +40,11 @@ public final class FollowUpRestoringClient implements Client {
   }
 
   private static Collection<String> header(Response response, String name) {
+    // Feign's response headers are case-insensitive: a lookup, not a scan, on the hot path.
+    Collection<String> direct = response.headers().get(name);
+    if (direct != null) {
+      return direct.isEmpty() ? null : direct;
+    }
     for (Map.Entry<String, Collection<String>> e : response.headers().entrySet()) {
       if (name.equalsIgnoreCase(e.getKey()) && !e.getValue().isEmpty()) {
         return e.getValue();
