@@ -117,6 +117,16 @@ class RequestShapeTest extends ServerTest {
   }
 
   @Test
+  void aTokenWithTemplateLikeCharactersIsSentVerbatim() throws Exception {
+    String token = "t{appId}-{x}%7B+/=";
+    server.enqueue(keys(KEY_1, KEY_2));
+
+    clientBuilder().bearerToken(token).build().apiKeys().getApiKeys(5L);
+
+    assertThat(take().getHeaders().values("Authorization")).containsExactly("Bearer " + token);
+  }
+
+  @Test
   void baseUrlPathPrefixIsKept() throws Exception {
     server.enqueue(keys(KEY_1, KEY_2));
 

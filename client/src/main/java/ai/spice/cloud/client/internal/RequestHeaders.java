@@ -33,10 +33,12 @@ public final class RequestHeaders implements RequestInterceptor {
     if (token.indexOf('\r') >= 0 || token.indexOf('\n') >= 0) {
       throw new SpiceCloudException("The bearer token contains a line break");
     }
-    template.header("Authorization"); // clear any value first: exactly one token per request
-    template.header("Authorization", "Bearer " + token.trim());
-    template.header("User-Agent");
-    template.header("User-Agent", userAgent);
+    // Cleared first: exactly one token per request. Literal values skip Feign's template parsing of
+    // each value on every call; the token goes out verbatim either way.
+    template.removeHeader("Authorization");
+    template.headerLiteral("Authorization", "Bearer " + token.trim());
+    template.removeHeader("User-Agent");
+    template.headerLiteral("User-Agent", userAgent);
     if (template.body() == null) {
       template.removeHeader("Content-Type");
     }
