@@ -13,7 +13,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import okhttp3.Headers;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
@@ -23,8 +22,7 @@ import okhttp3.ResponseBody;
  * Feign's transport on the client's OkHttp instance. Does what feign-okhttp's client does, minus its
  * per-call overhead (it copies the response headers twice and re-parses the Content-Type every time):
  * one OkHttp call per Feign request, never re-sent here; the OkHttp client's timeouts, interceptors and
- * pool apply; other per-call connect/read timeouts get a derived client sharing the pool; redirects are
- * never followed; the response body is closed on any failure before it is handed to Feign.
+ * pool apply; redirects are never followed; the response body is closed on any failure before it is handed to Feign.
  */
 public final class OkHttpFeignClient implements Client {
 
@@ -36,26 +34,19 @@ public final class OkHttpFeignClient implements Client {
     this.http = http;
   }
 
+  /**
+   * Feign's per-call options are ignored: SpiceCloudClient gives Feign the same timeouts as the OkHttp
+   * client, and per-call timeouts are a derived SpiceCloudClient ({@code withTimeouts}) sharing the pool.
+   */
   @Override
   public Response execute(Request request, Request.Options options) throws IOException {
-    okhttp3.Response response = clientFor(options).newCall(toOkHttp(request)).execute();
+    okhttp3.Response response = http.newCall(toOkHttp(request)).execute();
     try {
       return toFeign(response, request);
     } catch (RuntimeException | Error e) {
       response.close();
       throw e;
     }
-  }
-
-  private okhttp3.OkHttpClient clientFor(Request.Options options) {
-    if (options.connectTimeoutMillis() == http.connectTimeoutMillis()
-        && options.readTimeoutMillis() == http.readTimeoutMillis()) {
-      return http;
-    }
-    return http.newBuilder() // shares pool, dispatcher and interceptors
-        .connectTimeout(options.connectTimeoutMillis(), TimeUnit.MILLISECONDS)
-        .readTimeout(options.readTimeoutMillis(), TimeUnit.MILLISECONDS)
-        .build();
   }
 
   private okhttp3.Request toOkHttp(Request request) {
