@@ -130,12 +130,9 @@ class NetworkFaultTest {
         Timed<ApiKeys> call = Timed.call(() -> client.apiKeys().getApiKeys(APP));
         call.threwExactly(SpiceCloudTimeoutException.class);
         assertEquals(MAX_RETRIES + 1, server.requestCount("GET"));
-        List<RecordedRequest> attempts = server.requests();
-        for (int i = 1; i < attempts.size(); i++) {
-            long gap = attempts.get(i).receivedNanos() - attempts.get(i - 1).receivedNanos();
-            assertTrue(gap >= READ_TIMEOUT.toNanos(), "attempt " + i + " did not wait out the read timeout");
-        }
-        call.tookAtLeast(READ_TIMEOUT).endedWithin(TestClients.getDeadline(sleeper));
+        // The sleeper records backoffs without waiting, so only the attempts' own read timeouts take time:
+        // measured on the caller's clock, since the server's receive times lag under load.
+        call.tookAtLeast(READ_TIMEOUT.multipliedBy(MAX_RETRIES + 1)).endedWithin(TestClients.getDeadline(sleeper));
     }
 
     @Test
