@@ -3,37 +3,18 @@ package ai.spice.cloud.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import ai.spice.cloud.client.SpiceCloudClient;
 import ai.spice.cloud.client.errors.BadRequestException;
 import ai.spice.cloud.client.errors.InternalServerException;
 import ai.spice.cloud.client.errors.SpiceCloudInvalidResponseException;
 import ai.spice.cloud.client.errors.UnexpectedStatusException;
 import ai.spice.cloud.client.model.ApiKeys;
-import java.io.IOException;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Inputs the fuzzers and fault tests found crashing or leaking, kept verbatim so they stay fixed. */
-class FoundByFuzzingRegressionTest {
+class FoundByFuzzingRegressionTest extends FaultServerFixture {
     private static final long APP = 1L;
     private static final String KEY = "sk-AAAAAAAAAAAAAAAA";
-    private FaultServer server;
-    private RecordingSleeper sleeper;
-    private SpiceCloudClient client;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = FaultServer.start();
-        sleeper = new RecordingSleeper();
-        client = TestClients.client(server.baseUrl(), sleeper);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     /** Found: OkHttp parses a 503's Retry-After as an int and a raw NumberFormatException escaped the client. */
     @Test

@@ -5,17 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.spice.cloud.client.SpiceCloudClient;
 import ai.spice.cloud.client.errors.InternalServerException;
 import ai.spice.cloud.client.errors.SpiceCloudInvalidResponseException;
 import ai.spice.cloud.client.model.ApiKeys;
 import ai.spice.cloud.client.model.ApiKeysRegenerated;
 import ai.spice.cloud.client.model.RegenerateApiKeyRequest;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,26 +19,11 @@ import org.junit.jupiter.api.Test;
  * SpiceCloudInvalidResponseException; it reached the server once and is not retried, since re-asking a
  * server that answers 200 with the wrong thing gives the same wrong thing. Secrets never show in the error.
  */
-class MalformedResponseTest {
+class MalformedResponseTest extends FaultServerFixture {
     private static final long APP = 99L;
     /** Generous ceiling for "bounded" excerpts and messages: far below the bodies these tests send. */
     private static final int MAX_VISIBLE_CHARS = 64 * 1024;
     private static final int MANY_MEGABYTES = 16 * 1024 * 1024;
-    private FaultServer server;
-    private RecordingSleeper sleeper;
-    private SpiceCloudClient client;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = FaultServer.start();
-        sleeper = new RecordingSleeper();
-        client = TestClients.client(server.baseUrl(), sleeper);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void getReceivingAnHtml502PageRetriesThenThrowsInternalServerException() {

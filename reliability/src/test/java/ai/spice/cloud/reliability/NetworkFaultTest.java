@@ -15,8 +15,6 @@ import ai.spice.cloud.client.model.RegenerateApiKeyRequest;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,25 +22,10 @@ import org.junit.jupiter.api.Test;
  * timeout ends a trickle). GET may retry within its budget; a
  * regeneration reaches the server exactly once whatever happens, because re-sending it rotates the key again.
  */
-class NetworkFaultTest {
+class NetworkFaultTest extends FaultServerFixture {
     private static final long APP = 42L;
     /** Longer than the read timeout, far shorter than the slow trickles below. */
     private static final Duration SHORT_CALL = Duration.ofMillis(600);
-    private FaultServer server;
-    private RecordingSleeper sleeper;
-    private SpiceCloudClient client;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = FaultServer.start();
-        sleeper = new RecordingSleeper();
-        client = TestClients.client(server.baseUrl(), sleeper);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void getToAClosedPortFailsWithIoErrorAfterItsRetryBudget() throws IOException {
@@ -139,10 +122,7 @@ class NetworkFaultTest {
     void regenerateToAServerThatNeverAnswersTimesOutAfterOneRequest() {
         server.otherwise(Faults.neverAnswer());
         Timed<?> call = Timed.call(() -> client.apiKeys().regenerateApiKey(APP, new RegenerateApiKeyRequest()));
-        call.threwExactly(SpiceCloudTimeoutException.class);
-        assertEquals(1, server.requestCount("POST"));
-        assertEquals(List.of(), sleeper.sleeps());
-        call.tookAtLeast(READ_TIMEOUT).endedWithin(TestClients.singleAttemptDeadline());
+        timedOutAfterOneAttempt(call, "POST");
     }
 
     @Test
@@ -160,20 +140,14 @@ class NetworkFaultTest {
     void getWhoseBodyStallsAfterTheHeadersTimesOutWithoutRetry() {
         server.otherwise(Faults.headersThenStall(Bodies.apiKeys(), 5));
         Timed<ApiKeys> call = Timed.call(() -> client.apiKeys().getApiKeys(APP));
-        call.threwExactly(SpiceCloudTimeoutException.class);
-        assertEquals(1, server.requestCount("GET"));
-        assertEquals(List.of(), sleeper.sleeps());
-        call.tookAtLeast(READ_TIMEOUT).endedWithin(TestClients.singleAttemptDeadline());
+        timedOutAfterOneAttempt(call, "GET");
     }
 
     @Test
     void regenerateWhoseBodyStallsAfterTheHeadersTimesOutAfterOneRequest() {
         server.otherwise(Faults.headersThenStall(Bodies.regenerated(), 5));
         Timed<?> call = Timed.call(() -> client.apiKeys().regenerateApiKey(APP, new RegenerateApiKeyRequest()));
-        call.threwExactly(SpiceCloudTimeoutException.class);
-        assertEquals(1, server.requestCount("POST"));
-        assertEquals(List.of(), sleeper.sleeps());
-        call.tookAtLeast(READ_TIMEOUT).endedWithin(TestClients.singleAttemptDeadline());
+        timedOutAfterOneAttempt(call, "POST");
     }
 
     /**
@@ -251,6 +225,14 @@ class NetworkFaultTest {
         Timed<?> call = Timed.call(() -> client.apiKeys().regenerateApiKey(APP, new RegenerateApiKeyRequest()));
         call.threwExactly(SpiceCloudTimeoutException.class);
         assertEquals(1, server.requestCount("POST"));
+        call.tookAtLeast(READ_TIMEOUT).endedWithin(TestClients.singleAttemptDeadline());
+    }
+
+    /** One request, no backoff, the read timeout waited out, within one attempt's deadline. */
+    private void timedOutAfterOneAttempt(Timed<?> call, String method) {
+        call.threwExactly(SpiceCloudTimeoutException.class);
+        assertEquals(1, server.requestCount(method));
+        assertEquals(List.of(), sleeper.sleeps());
         call.tookAtLeast(READ_TIMEOUT).endedWithin(TestClients.singleAttemptDeadline());
     }
 }
