@@ -3,6 +3,7 @@ package ai.spice.cloud.bench;
 import ai.spice.cloud.bench.contenders.Contenders;
 import ai.spice.cloud.bench.report.Metric;
 import ai.spice.cloud.bench.report.RatioReport;
+import ai.spice.cloud.bench.report.WarmupCheck;
 import ai.spice.cloud.bench.server.ServerProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -51,13 +53,18 @@ public final class BenchmarkMain {
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
-    int warmups = quick ? 1 : 5;
+    // Full mode warms up 30 s per fork: on 2 shared cores ours reaches steady state after 20-25 s of 8-thread
+    // load (the floor after 10-15 s), so a shorter warm-up measures how fast the JIT settles, not the call.
+    int warmups = quick ? 1 : 6;
+    int warmupSeconds = quick ? 2 : 5;
     int measurements = quick ? 2 : 5;
+    int measurementSeconds = quick ? 1 : 2;
     rounds = rounds != null ? rounds : (quick ? 1 : 2);
     firstCallRuns = firstCallRuns != null ? firstCallRuns : (quick ? 3 : 7);
     String loadBefore = loadAverage();
 
     Map<Metric, Map<String, List<Double>>> samples = new EnumMap<>(Metric.class);
+    List<String> stillWarming = new ArrayList<>();
     try (ServerProcess server = ServerProcess.start()) {
       for (int round = 0; round < rounds; round++) {
         List<String> order = new ArrayList<>(Contenders.ALL);
@@ -70,15 +77,16 @@ public final class BenchmarkMain {
             options.include(ApiKeysBenchmark.class.getName() + "\\." + benchmark + "$")
                 .param("impl", contender)
                 .warmupIterations(warmups)
-                .warmupTime(TimeValue.seconds(1))
+                .warmupTime(TimeValue.seconds(warmupSeconds))
                 .measurementIterations(measurements)
-                .measurementTime(TimeValue.seconds(1))
+                .measurementTime(TimeValue.seconds(measurementSeconds))
                 .forks(1)
                 .shouldFailOnError(true)
                 .addProfiler(GCProfiler.class)
                 .jvmArgsAppend("-D" + ApiKeysBenchmark.PORT_PROPERTY + "=" + server.port());
             for (RunResult result : new Runner(options.build()).run()) {
               record(samples, benchmark, contender, result);
+              checkWarmup(stillWarming, benchmark, contender, round, result);
             }
           }
         }
@@ -94,13 +102,14 @@ public final class BenchmarkMain {
     RatioReport report = new RatioReport();
     samples.forEach((metric, byContender) -> byContender.forEach(
         (contender, values) -> report.put(metric, contender, values.stream().mapToDouble(v -> v).average().orElseThrow())));
-    String text = "Settings: " + warmups + " warmup x 1s, " + measurements + " measurement x 1s per fork, "
+    String text = "Settings: " + warmups + " warmup x " + warmupSeconds + "s, " + measurements + " measurement x "
+        + measurementSeconds + "s per fork, "
         + rounds + " interleaved fork(s) per contender and benchmark; first call: median of " + firstCallRuns
         + " fresh JVMs per contender. Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
         + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + "); load average "
         + loadBefore + " before, " + loadAverage() + " after.\n\n"
-        + report.render() + "\nAll targets met: " + report.allTargetsMet() + "\n\nPer fork:\n\n"
-        + perFork(samples);
+        + report.render() + "\nAll targets met: " + report.allTargetsMet() + "\n\n"
+        + warmupVerdict(stillWarming) + "\n\nPer fork:\n\n" + perFork(samples);
     System.out.println();
     System.out.println(text);
     Files.createDirectories(reportFile.toAbsolutePath().getParent());
@@ -124,6 +133,29 @@ public final class BenchmarkMain {
       case "regenerateApiKeyThreads8" -> add(samples, Metric.REGENERATE_THREADS8, contender, score);
       default -> throw new IllegalStateException("unknown benchmark " + benchmark);
     }
+  }
+
+  /** Notes a fork whose measurement iterations were still improving, i.e. measured before steady state. */
+  private static void checkWarmup(List<String> stillWarming, String benchmark, String contender, int round,
+                                  RunResult result) {
+    boolean lowerIsBetter = benchmark.endsWith("Sequential");
+    for (BenchmarkResult fork : result.getBenchmarkResults()) {
+      List<Double> scores = fork.getIterationResults().stream()
+          .map(iteration -> iteration.getPrimaryResult().getScore()).toList();
+      if (WarmupCheck.stillWarmingUp(scores, lowerIsBetter)) {
+        stillWarming.add(String.format(java.util.Locale.ROOT, "%s %s (round %d): %.0f%% better in its second half",
+            benchmark, contender, round + 1, 100 * WarmupCheck.improvement(scores, lowerIsBetter)));
+      }
+    }
+  }
+
+  private static String warmupVerdict(List<String> stillWarming) {
+    if (stillWarming.isEmpty()) {
+      return "Warm-up check: every fork was at steady state (no measurement improved by more than "
+          + Math.round(100 * WarmupCheck.MAX_IMPROVEMENT) + "% from its first half to its second).";
+    }
+    return "Warm-up check: " + stillWarming.size() + " fork(s) still warming up while measured (rerun with a "
+        + "longer warm-up before quoting them):\n\n- " + String.join("\n- ", stillWarming);
   }
 
   private static void add(Map<Metric, Map<String, List<Double>>> samples, Metric metric, String contender,
