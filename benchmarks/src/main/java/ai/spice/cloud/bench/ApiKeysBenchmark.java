@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Threads;
 public class ApiKeysBenchmark {
   public static final String PORT_PROPERTY = "bench.port";
 
-  @Param({Contenders.OURS, Contenders.FLOOR, Contenders.DEFAULT_GENERATED})
+  @Param({Contenders.OURS, Contenders.FLOOR, Contenders.DEFAULT_GENERATED, Contenders.FLOOR_OUR_SETTINGS})
   public String impl;
 
   private ServerProcess ownServer;

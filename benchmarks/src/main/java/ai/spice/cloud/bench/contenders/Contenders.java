@@ -7,7 +7,9 @@ public final class Contenders {
   public static final String OURS = "ours";
   public static final String FLOOR = "floor";
   public static final String DEFAULT_GENERATED = "defaultgen";
-  public static final List<String> ALL = List.of(OURS, FLOOR, DEFAULT_GENERATED);
+  /** Diagnostic: the floor on our OkHttp settings, to separate their cost from the rest of our client's. */
+  public static final String FLOOR_OUR_SETTINGS = "floorsettings";
+  public static final List<String> ALL = List.of(OURS, FLOOR, DEFAULT_GENERATED, FLOOR_OUR_SETTINGS);
 
   private Contenders() {}
 
@@ -20,6 +22,8 @@ public final class Contenders {
         return new FloorContender(baseUrl, token);
       case DEFAULT_GENERATED:
         return new DefaultGeneratedContender(baseUrl, token);
+      case FLOOR_OUR_SETTINGS:
+        return FloorContender.withOurOkHttpSettings(baseUrl, token);
       default:
         throw new IllegalArgumentException("unknown contender " + name + ", expected one of " + ALL);
     }

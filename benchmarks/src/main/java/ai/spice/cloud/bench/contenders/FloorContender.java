@@ -6,13 +6,18 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 
-/** The floor: the least a hand-written call does (build request, send, check status, parse). */
+/**
+ * The floor: the least a hand-written call does (build request, send, check status, parse). Its second form,
+ * {@link #withOurOkHttpSettings}, is the same call on an OkHttp client set up as {@code SpiceCloudClient} sets
+ * up its own, so a run can tell the cost of those settings from the cost of the rest of our client.
+ */
 public final class FloorContender implements Contender {
   private static final MediaType JSON = MediaType.get("application/json");
 
@@ -25,13 +30,36 @@ public final class FloorContender implements Contender {
 
   record RegenerateBody(@JsonProperty("key_number") int keyNumber) {}
 
-  private final OkHttpClient http = new OkHttpClient();
+  private final OkHttpClient http;
   private final ObjectMapper mapper =
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   private final String url;
   private final String authorization;
 
   public FloorContender(String baseUrl, String token) {
+    this(new OkHttpClient(), baseUrl, token);
+  }
+
+  /**
+   * The floor on SpiceCloudClient's default transport settings (keep in step with its builder defaults): a 60 s
+   * call timeout (a watchdog entry per call), 10 s connect, 30 s read and write timeouts, no automatic re-sends,
+   * no redirects.
+   */
+  public static FloorContender withOurOkHttpSettings(String baseUrl, String token) {
+    OkHttpClient http = new OkHttpClient.Builder()
+        .connectTimeout(Duration.ofSeconds(10))
+        .readTimeout(Duration.ofSeconds(30))
+        .writeTimeout(Duration.ofSeconds(30))
+        .callTimeout(Duration.ofSeconds(60))
+        .retryOnConnectionFailure(false)
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .build();
+    return new FloorContender(http, baseUrl, token);
+  }
+
+  private FloorContender(OkHttpClient http, String baseUrl, String token) {
+    this.http = http;
     this.url = baseUrl + "/v1/apps/" + Fixtures.APP_ID + "/api-keys";
     this.authorization = "Bearer " + token;
   }

@@ -19,7 +19,7 @@ class RatioReportTest {
 
     assertEquals(1.04, line.ratio(), 1e-9);
     assertTrue(line.passed());
-    assertTrue(report.render().contains("| 1.040 | <= 1.05x | 0.69x (ahead) | MET |"), report.render());
+    assertTrue(report.render().contains("| 1.040 | <= 1.05x | 0.69x (ahead) | MET | - | - |"), report.render());
   }
 
   @Test
@@ -71,5 +71,20 @@ class RatioReportTest {
     RatioReport report = new RatioReport().put(Metric.GET_SEQUENTIAL, Contenders.OURS, 100);
 
     assertTrue(report.lines().isEmpty());
+  }
+
+  @Test
+  void theFloorOnOurSettingsSplitsTheRatioIntoSettingsAndTheRest() {
+    RatioReport report = new RatioReport()
+        .put(Metric.GET_SEQUENTIAL, Contenders.OURS, 130)
+        .put(Metric.GET_SEQUENTIAL, Contenders.FLOOR, 100)
+        .put(Metric.GET_SEQUENTIAL, Contenders.DEFAULT_GENERATED, 140)
+        .put(Metric.GET_SEQUENTIAL, Contenders.FLOOR_OUR_SETTINGS, 110);
+
+    RatioReport.Line line = report.lines().get(0);
+
+    assertEquals(1.30, line.ratio(), 1e-9, "the verdict stays against the plain floor");
+    assertFalse(line.passed());
+    assertTrue(report.render().contains("| MISSED | 1.100 | 1.182 |"), report.render());
   }
 }
