@@ -42,6 +42,7 @@ public final class FixtureServer implements AutoCloseable {
   private final ExecutorService pool;
   private final AtomicLong served = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
+  private final AtomicLong connections = new AtomicLong();
   private volatile String lastPostBody = "";
 
   private FixtureServer(ServerSocket serverSocket, ExecutorService pool) {
@@ -85,6 +86,11 @@ public final class FixtureServer implements AutoCloseable {
     return rejected.get();
   }
 
+  /** Connections accepted so far: a client that reuses its connections opens one for sequential calls. */
+  public long connections() {
+    return connections.get();
+  }
+
   public String lastPostBody() {
     return lastPostBody;
   }
@@ -93,6 +99,7 @@ public final class FixtureServer implements AutoCloseable {
     while (!serverSocket.isClosed()) {
       try {
         Socket socket = serverSocket.accept();
+        connections.incrementAndGet();
         socket.setTcpNoDelay(true);
         socket.setSoTimeout(IDLE_TIMEOUT_MILLIS);
         try {

@@ -2,6 +2,7 @@ package ai.spice.cloud.bench.contenders;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.spice.cloud.bench.server.FixtureServer;
 import ai.spice.cloud.bench.server.Fixtures;
@@ -60,6 +61,23 @@ class ContendersTest {
 
     assertThrows(RuntimeException.class, contender::getApiKeys);
     assertEquals(rejectedBefore + 1, server.rejected());
+  }
+
+  @ParameterizedTest
+  @FieldSource("ai.spice.cloud.bench.contenders.Contenders#ALL")
+  void sequentialCallsReuseOneConnection(String name) {
+    Contender contender = Contenders.create(name, server.baseUrl(), Fixtures.TOKEN);
+    long connectionsBefore = server.connections();
+
+    for (int i = 0; i < 10; i++) {
+      contender.getApiKeys();
+      contender.regenerateApiKey();
+    }
+
+    // At most one new connection for 20 calls (none when the generated ApiClient's static OkHttp pool
+    // already holds one): no per-call handshake in what is measured.
+    long opened = server.connections() - connectionsBefore;
+    assertTrue(opened <= 1, name + " opened " + opened + " connections for 20 sequential calls");
   }
 
   @org.junit.jupiter.api.Test
