@@ -119,26 +119,32 @@ public final class BenchmarkMain {
 
   private static void record(Map<Metric, Map<String, List<Double>>> samples, String benchmark, String contender,
                              RunResult result) {
-    double score = result.getPrimaryResult().getScore();
-    switch (benchmark) {
-      case "getApiKeysSequential" -> {
-        add(samples, Metric.GET_SEQUENTIAL, contender, score);
-        add(samples, Metric.GET_ALLOCATION, contender, allocationPerCall(result));
-      }
-      case "regenerateApiKeySequential" -> {
-        add(samples, Metric.REGENERATE_SEQUENTIAL, contender, score);
-        add(samples, Metric.REGENERATE_ALLOCATION, contender, allocationPerCall(result));
-      }
-      case "getApiKeysThreads8" -> add(samples, Metric.GET_THREADS8, contender, score);
-      case "regenerateApiKeyThreads8" -> add(samples, Metric.REGENERATE_THREADS8, contender, score);
-      default -> throw new IllegalStateException("unknown benchmark " + benchmark);
+    Metric timed = timedMetric(benchmark);
+    add(samples, timed, contender, result.getPrimaryResult().getScore());
+    // Allocation per call comes from the sequential runs only: one caller, no contention in the number.
+    if (timed == Metric.GET_SEQUENTIAL) {
+      add(samples, Metric.GET_ALLOCATION, contender, allocationPerCall(result));
+    } else if (timed == Metric.REGENERATE_SEQUENTIAL) {
+      add(samples, Metric.REGENERATE_ALLOCATION, contender, allocationPerCall(result));
     }
   }
+
+  /** The metric a benchmark method's primary score is. */
+  private static Metric timedMetric(String benchmark) {
+    return switch (benchmark) {
+      case "getApiKeysSequential" -> Metric.GET_SEQUENTIAL;
+      case "regenerateApiKeySequential" -> Metric.REGENERATE_SEQUENTIAL;
+      case "getApiKeysThreads8" -> Metric.GET_THREADS8;
+      case "regenerateApiKeyThreads8" -> Metric.REGENERATE_THREADS8;
+      default -> throw new IllegalStateException("unknown benchmark " + benchmark);
+    };
+  }
+
 
   /** Notes a fork whose measurement iterations were still improving, i.e. measured before steady state. */
   private static void checkWarmup(List<String> stillWarming, String benchmark, String contender, int round,
                                   RunResult result) {
-    boolean lowerIsBetter = benchmark.endsWith("Sequential");
+    boolean lowerIsBetter = timedMetric(benchmark).lowerIsBetter();
     for (BenchmarkResult fork : result.getBenchmarkResults()) {
       List<Double> scores = fork.getIterationResults().stream()
           .map(iteration -> iteration.getPrimaryResult().getScore()).toList();
