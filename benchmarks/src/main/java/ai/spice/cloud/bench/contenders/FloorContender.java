@@ -41,9 +41,9 @@ public final class FloorContender implements Contender {
   }
 
   /**
-   * The floor on SpiceCloudClient's default transport settings (keep in step with its builder defaults): a 60 s
-   * call timeout (a watchdog entry per call), 10 s connect, 30 s read and write timeouts, no automatic re-sends,
-   * no redirects.
+   * The floor on SpiceCloudClient's default transport settings: a 60 s call timeout (a watchdog entry per call),
+   * 10 s connect, 30 s read and write timeouts, no automatic re-sends, no redirects. ContendersTest fails if
+   * the client's defaults move away from these.
    */
   public static FloorContender withOurOkHttpSettings(String baseUrl, String token) {
     OkHttpClient http = new OkHttpClient.Builder()
@@ -62,6 +62,10 @@ public final class FloorContender implements Contender {
     this.http = http;
     this.url = baseUrl + "/v1/apps/" + Fixtures.APP_ID + "/api-keys";
     this.authorization = "Bearer " + token;
+  }
+
+  OkHttpClient http() {
+    return http;
   }
 
   @Override

@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.spice.cloud.bench.server.FixtureServer;
 import ai.spice.cloud.bench.server.Fixtures;
+import ai.spice.cloud.client.SpiceCloudClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.reflect.Method;
+import java.util.List;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -26,6 +31,28 @@ class ContendersTest {
   @AfterAll
   static void stopServer() {
     server.close();
+  }
+
+  @Test
+  void theFloorOnOurSettingsUsesTheClientsDefaultTransportSettings() throws Exception {
+    OkHttpClient ours = ourOkHttpClient(SpiceCloudClient.builder().baseUrl(server.baseUrl()).bearerToken(Fixtures.TOKEN).build());
+    OkHttpClient floor = FloorContender.withOurOkHttpSettings(server.baseUrl(), Fixtures.TOKEN).http();
+
+    // The client's network interceptor is left out on purpose: on a 200 it only looks up one header.
+    assertEquals(settings(ours), settings(floor));
+  }
+
+  /** The client keeps its OkHttp instance package-private; only this check needs to read it. */
+  private static OkHttpClient ourOkHttpClient(SpiceCloudClient client) throws ReflectiveOperationException {
+    Method httpClient = SpiceCloudClient.class.getDeclaredMethod("httpClient");
+    httpClient.setAccessible(true);
+    return (OkHttpClient) httpClient.invoke(client);
+  }
+
+  private static List<Object> settings(OkHttpClient http) {
+    return List.of(http.connectTimeoutMillis(), http.readTimeoutMillis(), http.writeTimeoutMillis(),
+        http.callTimeoutMillis(), http.retryOnConnectionFailure(), http.followRedirects(),
+        http.followSslRedirects());
   }
 
   @ParameterizedTest
