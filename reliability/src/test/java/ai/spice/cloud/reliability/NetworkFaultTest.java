@@ -6,6 +6,7 @@ import static ai.spice.cloud.reliability.TestClients.READ_TIMEOUT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.spice.cloud.client.SpiceCloudClient;
 import ai.spice.cloud.client.errors.SpiceCloudIoException;
@@ -18,9 +19,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Transport failures: refused, reset, silence, stalls and trickles (the read timeout ends silence, the call
- * timeout ends a trickle). GET may retry within its budget; a
- * regeneration reaches the server exactly once whatever happens, because re-sending it rotates the key again.
+ * Transport failures: refused, never accepted, reset, silence, stalls and trickles (the connect timeout ends a
+ * connection that never completes, the read timeout ends silence, the call timeout ends a trickle). GET may
+ * retry within its budget; a regeneration reaches the server exactly once whatever happens, because re-sending
+ * it rotates the key again.
  */
 class NetworkFaultTest extends FaultServerFixture {
     private static final long APP = 42L;
@@ -43,6 +45,31 @@ class NetworkFaultTest extends FaultServerFixture {
         call.threwExactly(SpiceCloudIoException.class);
         assertEquals(List.of(), sleeper.sleeps(), "a regeneration is never retried");
         call.endedWithin(TestClients.singleAttemptDeadline());
+    }
+
+    @Test
+    void getToAHostThatNeverCompletesTheConnectionTimesOutEachAttemptAndRetriesWithinItsBudget() throws IOException {
+        try (UnacceptedListener listener = new UnacceptedListener()) {
+            assumeTrue(listener.connectsHang(), "this kernel refuses instead of dropping SYNs on a full accept queue");
+            SpiceCloudClient hanging = TestClients.client(listener.baseUrl(), sleeper);
+            Timed<ApiKeys> call = Timed.call(() -> hanging.apiKeys().getApiKeys(APP));
+            call.threwExactly(SpiceCloudTimeoutException.class);
+            assertEquals(MAX_RETRIES, sleeper.sleeps().size(), "nothing was sent: safe to retry");
+            // Each attempt waited out the connect timeout, no more: neither refused at once nor left hanging.
+            call.tookAtLeast(CONNECT_TIMEOUT.multipliedBy(MAX_RETRIES + 1)).endedWithin(TestClients.getDeadline(sleeper));
+        }
+    }
+
+    @Test
+    void regenerateToAHostThatNeverCompletesTheConnectionTimesOutOnceAndIsNotRetried() throws IOException {
+        try (UnacceptedListener listener = new UnacceptedListener()) {
+            assumeTrue(listener.connectsHang(), "this kernel refuses instead of dropping SYNs on a full accept queue");
+            SpiceCloudClient hanging = TestClients.client(listener.baseUrl(), sleeper);
+            Timed<?> call = Timed.call(() -> hanging.apiKeys().regenerateApiKey(APP, new RegenerateApiKeyRequest()));
+            call.threwExactly(SpiceCloudTimeoutException.class);
+            assertEquals(List.of(), sleeper.sleeps(), "a regeneration is never retried");
+            call.tookAtLeast(CONNECT_TIMEOUT).endedWithin(TestClients.singleAttemptDeadline());
+        }
     }
 
     @Test
