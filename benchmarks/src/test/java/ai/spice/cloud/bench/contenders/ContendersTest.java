@@ -35,7 +35,8 @@ class ContendersTest {
 
   @Test
   void theFloorOnOurSettingsUsesTheClientsDefaultTransportSettings() throws Exception {
-    OkHttpClient ours = ourOkHttpClient(SpiceCloudClient.builder().baseUrl(server.baseUrl()).bearerToken(Fixtures.TOKEN).build());
+    SpiceCloudClient client = SpiceCloudClient.builder().baseUrl(server.baseUrl()).bearerToken(Fixtures.TOKEN).build();
+    OkHttpClient ours = ourOkHttpClient(client);
     OkHttpClient floor = FloorContender.withOurOkHttpSettings(server.baseUrl(), Fixtures.TOKEN).http();
 
     // The client's network interceptor is left out on purpose: on a 200 it only looks up one header.
