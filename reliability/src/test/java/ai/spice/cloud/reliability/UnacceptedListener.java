@@ -25,14 +25,18 @@ final class UnacceptedListener implements AutoCloseable {
     UnacceptedListener() throws IOException {
         listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         boolean full = false;
-        while (!full && fillers.size() < MAX_FILLERS) {
+        boolean refused = false;
+        while (!full && !refused && fillers.size() < MAX_FILLERS) {
             Socket filler = new Socket();
             try {
                 filler.connect(listener.getLocalSocketAddress(), PROBE_MILLIS);
                 fillers.add(filler);
             } catch (SocketTimeoutException expected) {
-                filler.close();
                 full = true;
+                filler.close();
+            } catch (IOException overflowRefused) {
+                refused = true; // the kernel resets on a full queue: connects fail at once, never hang
+                filler.close();
             }
         }
         saturated = full;
