@@ -1,8 +1,8 @@
 package ai.spice.cloud.contract.pact;
 
-import static ai.spice.cloud.contract.OpenApiDocs.escape;
+import static ai.spice.cloud.spec.OpenApiDocs.escape;
 
-import ai.spice.cloud.contract.OpenApiDocs;
+import ai.spice.cloud.spec.OpenApiDocs;
 import ai.spice.cloud.spec.tool.SchemaValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;

@@ -1,6 +1,6 @@
 package ai.spice.cloud.contract.pact;
 
-import ai.spice.cloud.contract.OpenApiDocs;
+import ai.spice.cloud.spec.OpenApiDocs;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

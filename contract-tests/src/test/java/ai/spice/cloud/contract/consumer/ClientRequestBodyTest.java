@@ -6,7 +6,7 @@ import ai.spice.cloud.client.SpiceCloudClient;
 import ai.spice.cloud.client.api.ApiKeysApi;
 import ai.spice.cloud.client.model.RegenerateApiKeyRequest;
 import ai.spice.cloud.client.model.RegenerateApiKeyRequest.KeyNumberEnum;
-import ai.spice.cloud.contract.OpenApiDocs;
+import ai.spice.cloud.spec.OpenApiDocs;
 import ai.spice.cloud.spec.tool.SchemaValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

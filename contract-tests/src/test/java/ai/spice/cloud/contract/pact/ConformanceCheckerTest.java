@@ -1,9 +1,9 @@
 package ai.spice.cloud.contract.pact;
 
-import static ai.spice.cloud.contract.TestDocs.PATH_PTR;
+import static ai.spice.cloud.spec.compat.TestDocs.PATH_PTR;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.spice.cloud.contract.TestDocs;
+import ai.spice.cloud.spec.compat.TestDocs;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

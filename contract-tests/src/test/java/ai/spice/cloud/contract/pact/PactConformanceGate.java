@@ -2,7 +2,7 @@ package ai.spice.cloud.contract.pact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.spice.cloud.contract.OpenApiDocs;
+import ai.spice.cloud.spec.OpenApiDocs;
 import ai.spice.cloud.contract.Reports;
 import java.util.List;
 import java.util.stream.Collectors;

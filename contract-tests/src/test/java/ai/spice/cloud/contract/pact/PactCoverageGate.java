@@ -2,9 +2,8 @@ package ai.spice.cloud.contract.pact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.spice.cloud.contract.OpenApiDocs;
+import ai.spice.cloud.spec.OpenApiDocs;
 import ai.spice.cloud.contract.Reports;
-import ai.spice.cloud.contract.TestDocs;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +12,7 @@ class PactCoverageGate {
   @Test
   void producedPactsExerciseEveryDocumentedResponseOfTheBaseline() {
     List<Interaction> interactions = ProducedPacts.interactions(ProducedPacts.read());
-    Coverage.Result result = Coverage.compute(TestDocs.baseline(), OpenApiDocs.current(), interactions);
+    Coverage.Result result = Coverage.compute(OpenApiDocs.baseline(), OpenApiDocs.current(), interactions);
     String report = Coverage.render(result, interactions.size());
     Reports.write("coverage.txt", report);
     assertThat(result.missing()).as(report).isEmpty();

@@ -1,5 +1,6 @@
 package ai.spice.cloud.spec.tool;
 
+import ai.spice.cloud.spec.compat.Gate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,6 +25,8 @@ import java.util.stream.Stream;
  * differs from what the fragments and decorations give, naming {@link #REGENERATE_COMMAND}.
  */
 public final class SpecTool {
+  /** The released document the gate compares with, relative to the spec module. */
+  public static final String BASELINE = "baseline/openapi.yaml";
   public static final String REGENERATE_COMMAND = "./mvnw -B -pl spec process-classes -Dspec.write=true";
   static final String HEADER = "# Generated from upstream/*.json and decorations.yaml by SpecTool. Do not edit:\n"
       + "# re-derive it with " + REGENERATE_COMMAND + "\n";
@@ -43,9 +46,16 @@ public final class SpecTool {
 
   private SpecTool() {}
 
+  /**
+   * The spec module's build step, in order: derive the document, check (or write) it, then run the
+   * breaking-change gate against the released baseline.
+   *
+   * @param args {@code write moduleDir reportsDir}
+   */
   public static void main(String[] args) {
     boolean write = Boolean.parseBoolean(args[0]);
     Path moduleDir = Path.of(args[1]);
+    Path reportsDir = Path.of(args[2]);
     Result result = derive(moduleDir);
     System.out.println("[spec] merged " + result.fragments().size() + " fragments: " + result.fragments());
     result.normalizations().forEach(n -> System.out.println("[spec] 3.1 normalization " + n));
@@ -57,6 +67,13 @@ public final class SpecTool {
     } else {
       checkUpToDate(target, result.text());
       System.out.println("[spec] " + target + " is up to date");
+    }
+    Path baselineFile = moduleDir.resolve(BASELINE);
+    Gate.Verdict verdict = Gate.run(readYaml(baselineFile), result.document(), BASELINE, "openapi.yaml", reportsDir);
+    System.out.println("[gate] " + verdict.report().replace("\n", "\n[gate] "));
+    if (!verdict.passed()) {
+      throw new SpecException("the breaking-change gate failed; report: " + reportsDir.resolve(Gate.REPORT)
+          + "\n" + verdict.report());
     }
   }
 

@@ -60,9 +60,9 @@ class StaleDocumentTest {
     Path module = copyOfSpecModule();
     Files.delete(module.resolve("openapi.yaml"));
 
-    SpecTool.main(new String[] {"true", module.toString()});
+    SpecTool.main(new String[] {"true", module.toString(), module.resolve("reports").toString()});
 
-    assertDoesNotThrow(() -> SpecTool.main(new String[] {"false", module.toString()}));
+    assertDoesNotThrow(() -> SpecTool.main(new String[] {"false", module.toString(), module.resolve("reports").toString()}));
   }
 
   @Test
@@ -80,7 +80,7 @@ class StaleDocumentTest {
   private Path copyOfSpecModule() throws Exception {
     Path source = Fixtures.specModule();
     for (String file : new String[] {"openapi.yaml", "decorations.yaml", "upstream/api-keys.get.json",
-        "upstream/api-keys.post.json"}) {
+        "upstream/api-keys.post.json", "baseline/openapi.yaml"}) {
       Fixtures.write(dir.resolve(file), Files.readString(source.resolve(file)));
     }
     return dir;

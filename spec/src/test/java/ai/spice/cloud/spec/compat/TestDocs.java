@@ -1,29 +1,39 @@
-package ai.spice.cloud.contract;
+package ai.spice.cloud.spec.compat;
 
+import ai.spice.cloud.spec.OpenApiDocs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Objects;
 import java.util.function.Consumer;
 
-/** The committed baseline and small editing helpers for building old/new document pairs in tests. */
+/**
+ * A fixed test document (the API Keys operations as first released) and small editing helpers for building
+ * old/new document pairs. Tests use this fixture, never the live spec or baseline, so that an upstream change
+ * cannot break them. Shipped in the spec module's test-jar for the contract-tests module.
+ */
 public final class TestDocs {
   public static final String PATH = "/v1/apps/{appId}/api-keys";
   public static final String PATH_PTR = "/paths/~1v1~1apps~1{appId}~1api-keys";
+  private static final String FIXTURE = "/compat/fixture.yaml";
 
   private TestDocs() {}
 
-  public static Path baselineFile() {
-    return Path.of(System.getProperty("contract.baseline", "baseline/openapi.yaml"));
-  }
-
+  /** A fresh copy of the fixture document. */
   public static ObjectNode baseline() {
-    return OpenApiDocs.read(baselineFile());
+    try (InputStream in = Objects.requireNonNull(TestDocs.class.getResourceAsStream(FIXTURE), FIXTURE)) {
+      return OpenApiDocs.read(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
-  /** A copy of the baseline with one edit applied. */
+  /** A copy of the fixture with one edit applied. */
   public static ObjectNode edited(Consumer<ObjectNode> edit) {
-    ObjectNode copy = baseline().deepCopy();
+    ObjectNode copy = baseline();
     edit.accept(copy);
     return copy;
   }

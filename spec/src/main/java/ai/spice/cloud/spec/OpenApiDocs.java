@@ -1,4 +1,4 @@
-package ai.spice.cloud.contract;
+package ai.spice.cloud.spec;
 
 import ai.spice.cloud.spec.SpiceCloudSpec;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +32,15 @@ public final class OpenApiDocs {
       return read(Path.of(override));
     }
     try (InputStream in = SpiceCloudSpec.open()) {
+      return read(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The released baseline, as packaged in the spice-cloud-spec artifact. */
+  public static ObjectNode baseline() {
+    try (InputStream in = SpiceCloudSpec.openBaseline()) {
       return read(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,4 +1,4 @@
-package ai.spice.cloud.contract.compat;
+package ai.spice.cloud.spec.compat;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package ai.spice.cloud.contract.compat;
+package ai.spice.cloud.spec.compat;
 
 import java.util.stream.Collectors;
 
@@ -16,7 +16,7 @@ public final class CompatibilityReport {
       b.append("VERDICT: ").append(result.breaking().size()).append(" breaking change(s).\n\n");
       b.append(result.breaking().stream().map(Finding::describe).collect(Collectors.joining("\n\n"))).append("\n");
       b.append("\nAn intentional break needs a new major version and a reviewed baseline update"
-          + " (contract-tests/baseline/openapi.yaml), see README.\n");
+          + " (spec/baseline/openapi.yaml), see README.\n");
     }
     b.append("\nNon-breaking changes noticed: ").append(result.notes().size()).append('\n');
     result.notes().forEach(n -> b.append("  - ").append(n).append('\n'));

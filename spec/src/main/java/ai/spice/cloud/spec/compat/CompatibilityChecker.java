@@ -1,8 +1,8 @@
-package ai.spice.cloud.contract.compat;
+package ai.spice.cloud.spec.compat;
 
-import static ai.spice.cloud.contract.OpenApiDocs.escape;
+import static ai.spice.cloud.spec.OpenApiDocs.escape;
 
-import ai.spice.cloud.contract.OpenApiDocs;
+import ai.spice.cloud.spec.OpenApiDocs;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,12 +1,12 @@
-package ai.spice.cloud.contract.compat;
+package ai.spice.cloud.spec.compat;
 
-import static ai.spice.cloud.contract.TestDocs.PATH_PTR;
-import static ai.spice.cloud.contract.TestDocs.arr;
-import static ai.spice.cloud.contract.TestDocs.baseline;
-import static ai.spice.cloud.contract.TestDocs.edited;
-import static ai.spice.cloud.contract.TestDocs.obj;
-import static ai.spice.cloud.contract.TestDocs.prop;
-import static ai.spice.cloud.contract.TestDocs.schema;
+import static ai.spice.cloud.spec.compat.TestDocs.PATH_PTR;
+import static ai.spice.cloud.spec.compat.TestDocs.arr;
+import static ai.spice.cloud.spec.compat.TestDocs.baseline;
+import static ai.spice.cloud.spec.compat.TestDocs.edited;
+import static ai.spice.cloud.spec.compat.TestDocs.obj;
+import static ai.spice.cloud.spec.compat.TestDocs.prop;
+import static ai.spice.cloud.spec.compat.TestDocs.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package ai.spice.cloud.contract.compat;
+package ai.spice.cloud.spec.compat;
 
 /** The breaking-change rules, each with the reason it breaks an existing consumer. */
 public enum Rule {
