@@ -3,6 +3,7 @@ package ai.spice.cloud.spec.tool;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,9 @@ public final class Decorator {
   static final String COMPONENT_NAME = "x-component-name";
 
   private final List<String> extractions = new ArrayList<>();
-  private final Map<String, String> toExtract = new TreeMap<>();
+  /** Deepest first, so a nested schema is named before the schema holding it moves. */
+  private final Map<String, String> toExtract = new TreeMap<>(
+      Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
 
   /** Applies {@code decorations} to {@code document} in place; returns one line per named schema. */
   public static List<String> apply(ObjectNode document, JsonNode decorations) {
@@ -57,9 +60,9 @@ public final class Decorator {
         if (!value.isTextual() || !value.asText().matches("[A-Za-z][A-Za-z0-9_]*")) {
           throw new SpecException("decorations " + childPointer + ": must be a schema name");
         }
-        if (!pointer.endsWith("/schema")) {
+        if (!pointer.contains("/schema")) {
           throw new SpecException("decorations " + childPointer + ": only an inline schema of a parameter, "
-              + "request body or response can be named");
+              + "request body or response (or one nested in it) can be named");
         }
         toExtract.put(pointer, value.asText());
       } else if (existing != null && existing.isObject() && value.isObject()
@@ -128,8 +131,10 @@ public final class Decorator {
             + " already exists with other content");
       }
       schemas.set(name, schema.deepCopy());
-      ObjectNode holder = (ObjectNode) document.at(pointer.substring(0, pointer.lastIndexOf('/')));
-      holder.putObject("schema").put("$ref", "#/components/schemas/" + name);
+      int slash = pointer.lastIndexOf('/');
+      ObjectNode holder = (ObjectNode) document.at(pointer.substring(0, slash));
+      String token = pointer.substring(slash + 1).replace("~1", "/").replace("~0", "~");
+      holder.putObject(token).put("$ref", "#/components/schemas/" + name);
       extractions.add(pointer + ": inline schema named #/components/schemas/" + name);
     });
   }

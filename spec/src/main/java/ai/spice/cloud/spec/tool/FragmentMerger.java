@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -14,17 +15,25 @@ import java.util.Map;
  *
  * <p>Works on the JSON tree rather than swagger's model so that nothing the fragments say is lost or
  * reinterpreted on the way through. Anything two fragments both define must be identical; otherwise the
- * merge fails naming both files and the JSON pointer.
+ * merge fails naming both files and the JSON pointer. A fragment may lack any top-level member; one without
+ * a top-level {@code security} describes public operations, which stay public in the merged document (an
+ * operation-level {@code security: []}, listed as a normalization) while the others keep the shared one.
  */
 public final class FragmentMerger {
   /** Top-level members every fragment restates; they must agree. */
   private static final List<String> SHARED = List.of("openapi", "info", "servers", "security");
 
   private final ObjectNode merged = JsonNodeFactory.instance.objectNode();
+  private final List<String> normalizations = new ArrayList<>();
   /** JSON pointer of each defined member, to the fragment that first defined it. */
   private final Map<String, String> origin = new HashMap<>();
 
   public static ObjectNode merge(List<Fragment> fragments) {
+    return mergeListing(fragments, new ArrayList<>());
+  }
+
+  /** Merges, adding one line per normalization the merge made to {@code normalizations}. */
+  public static ObjectNode mergeListing(List<Fragment> fragments, List<String> normalizations) {
     if (fragments.isEmpty()) {
       throw new SpecException("no fragments to merge");
     }
@@ -32,10 +41,12 @@ public final class FragmentMerger {
     for (Fragment fragment : fragments) {
       merger.add(fragment);
     }
+    normalizations.addAll(merger.normalizations);
     return merger.merged;
   }
 
-  private void add(Fragment fragment) {
+  private void add(Fragment original) {
+    Fragment fragment = keepPublicOperationsPublic(original);
     ObjectNode doc = fragment.document();
     for (String key : SHARED) {
       if (doc.has(key)) {
@@ -52,6 +63,25 @@ public final class FragmentMerger {
         putOnce(merged, key, field.getValue(), "/" + key, fragment.name());
       }
     }
+  }
+
+  /**
+   * Without a top-level {@code security} a fragment's operations need no credentials; once merged with
+   * fragments that require them they would inherit the shared requirement, so each is marked public.
+   */
+  private Fragment keepPublicOperationsPublic(Fragment fragment) {
+    if (fragment.document().has("security") || !fragment.document().path("paths").isObject()) {
+      return fragment;
+    }
+    ObjectNode doc = fragment.document().deepCopy();
+    doc.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+      if (SpecChecks.METHODS.contains(op.getKey()) && op.getValue().isObject() && !op.getValue().has("security")) {
+        ((ObjectNode) op.getValue()).putArray("security");
+        normalizations.add("/paths/" + escape(path.getKey()) + "/" + op.getKey() + ": " + fragment.name()
+            + " has no top-level security, so the operation stays public (\"security\": [])");
+      }
+    }));
+    return new Fragment(fragment.name(), doc);
   }
 
   /** paths/{path}/{method} and components/{section}/{name}: the second level is the unit of identity. */

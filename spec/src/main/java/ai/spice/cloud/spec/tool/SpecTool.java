@@ -58,7 +58,7 @@ public final class SpecTool {
     Path reportsDir = Path.of(args[2]);
     Result result = derive(moduleDir);
     System.out.println("[spec] merged " + result.fragments().size() + " fragments: " + result.fragments());
-    result.normalizations().forEach(n -> System.out.println("[spec] 3.1 normalization " + n));
+    result.normalizations().forEach(n -> System.out.println("[spec] normalization " + n));
     result.namedSchemas().forEach(n -> System.out.println("[spec] decoration " + n));
     Path target = moduleDir.resolve("openapi.yaml");
     if (write) {
@@ -80,8 +80,9 @@ public final class SpecTool {
   /** Reads the fragments and decorations below {@code moduleDir}, merges, normalizes, decorates, checks. */
   public static Result derive(Path moduleDir) {
     List<Fragment> fragments = readFragments(moduleDir.resolve("upstream"));
-    ObjectNode merged = FragmentMerger.merge(fragments);
-    List<String> normalizations = Normalizer31.normalize(merged);
+    List<String> normalizations = new ArrayList<>();
+    ObjectNode merged = FragmentMerger.mergeListing(fragments, normalizations);
+    normalizations.addAll(Normalizer31.normalize(merged));
     Path decorationsFile = moduleDir.resolve("decorations.yaml");
     JsonNode decorations = Files.exists(decorationsFile) ? readYaml(decorationsFile) : null;
     List<String> named = Decorator.apply(merged, decorations);
