@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The README's "Testing your code" example, as written there. */
 @ExtendWith(SpiceCloudFakeExtension.class)
-@SpiceCloudFakeSeed("/seeds/acme.json")
+@SpiceCloudFakeSeed("/seeds/tokens.json")
 class ReadmeExampleTest {
   @Test
   void regeneratingTheSecondaryKillsTheOldValue(SpiceCloudFake fake, SpiceCloudClient client) {
