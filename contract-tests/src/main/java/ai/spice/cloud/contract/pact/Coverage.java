@@ -1,6 +1,8 @@
 package ai.spice.cloud.contract.pact;
 
 import ai.spice.cloud.spec.OpenApiDocs;
+import ai.spice.cloud.spec.conformance.Interaction;
+import ai.spice.cloud.spec.conformance.Operations;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

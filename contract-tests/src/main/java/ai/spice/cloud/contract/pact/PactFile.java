@@ -1,5 +1,6 @@
 package ai.spice.cloud.contract.pact;
 
+import ai.spice.cloud.spec.conformance.Interaction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

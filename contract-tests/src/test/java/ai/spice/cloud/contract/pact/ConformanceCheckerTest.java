@@ -4,6 +4,9 @@ import static ai.spice.cloud.spec.compat.TestDocs.PATH_PTR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.spice.cloud.spec.compat.TestDocs;
+import ai.spice.cloud.spec.conformance.ConformanceChecker;
+import ai.spice.cloud.spec.conformance.Interaction;
+import ai.spice.cloud.spec.conformance.Violation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

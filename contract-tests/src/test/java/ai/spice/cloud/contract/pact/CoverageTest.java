@@ -3,6 +3,7 @@ package ai.spice.cloud.contract.pact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.spice.cloud.spec.compat.TestDocs;
+import ai.spice.cloud.spec.conformance.Interaction;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;

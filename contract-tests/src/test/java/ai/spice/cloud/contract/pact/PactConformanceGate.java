@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.spice.cloud.spec.OpenApiDocs;
 import ai.spice.cloud.contract.Reports;
+import ai.spice.cloud.spec.conformance.ConformanceChecker;
+import ai.spice.cloud.spec.conformance.Interaction;
+import ai.spice.cloud.spec.conformance.Violation;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.spice.cloud.spec.OpenApiDocs;
 import ai.spice.cloud.contract.Reports;
+import ai.spice.cloud.spec.conformance.Interaction;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,7 @@ package ai.spice.cloud.contract.pact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.spice.cloud.spec.conformance.Interaction;
 import java.nio.file.Path;
 import java.util.List;
 

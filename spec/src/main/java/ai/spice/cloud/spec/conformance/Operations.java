@@ -1,4 +1,4 @@
-package ai.spice.cloud.contract.pact;
+package ai.spice.cloud.spec.conformance;
 
 import ai.spice.cloud.spec.OpenApiDocs;
 import com.fasterxml.jackson.databind.JsonNode;

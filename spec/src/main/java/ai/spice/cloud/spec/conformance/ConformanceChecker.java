@@ -1,4 +1,4 @@
-package ai.spice.cloud.contract.pact;
+package ai.spice.cloud.spec.conformance;
 
 import static ai.spice.cloud.spec.OpenApiDocs.escape;
 
