@@ -1,6 +1,11 @@
 package ai.spice.cloud.client;
 
 import ai.spice.cloud.client.api.ApiKeysApi;
+import ai.spice.cloud.client.api.AppsApi;
+import ai.spice.cloud.client.api.HealthApi;
+import ai.spice.cloud.client.api.MembersApi;
+import ai.spice.cloud.client.api.RegionsApi;
+import ai.spice.cloud.client.api.SecretsApi;
 import ai.spice.cloud.client.internal.CheckedDecoder;
 import ai.spice.cloud.client.internal.FollowUpRestoringClient;
 import ai.spice.cloud.client.internal.GetOnlyRetryer;
@@ -89,6 +94,11 @@ public final class SpiceCloudClient {
   private final Builder settings;
   private final okhttp3.OkHttpClient http;
   private final ApiKeysApi apiKeys;
+  private final AppsApi apps;
+  private final SecretsApi secrets;
+  private final MembersApi members;
+  private final RegionsApi regions;
+  private final HealthApi health;
 
   private SpiceCloudClient(Builder settings, okhttp3.OkHttpClient shared) {
     this.settings = settings.copy();
@@ -113,6 +123,11 @@ public final class SpiceCloudClient {
         .followSslRedirects(false)
         .build();
     this.apiKeys = feign(this.settings, this.http).target(ApiKeysApi.class, this.settings.baseUrl);
+    this.apps = feign(this.settings, this.http).target(AppsApi.class, this.settings.baseUrl);
+    this.secrets = feign(this.settings, this.http).target(SecretsApi.class, this.settings.baseUrl);
+    this.members = feign(this.settings, this.http).target(MembersApi.class, this.settings.baseUrl);
+    this.regions = feign(this.settings, this.http).target(RegionsApi.class, this.settings.baseUrl);
+    this.health = feign(this.settings, this.http).target(HealthApi.class, this.settings.baseUrl);
   }
 
   private static Feign.Builder feign(Builder s, okhttp3.OkHttpClient http) {
@@ -173,6 +188,31 @@ public final class SpiceCloudClient {
    */
   public ApiKeysApi apiKeys() {
     return apiKeys;
+  }
+
+  /** @return the apps operations */
+  public AppsApi apps() {
+    return apps;
+  }
+
+  /** @return the secrets operations */
+  public SecretsApi secrets() {
+    return secrets;
+  }
+
+  /** @return the organization members operations */
+  public MembersApi members() {
+    return members;
+  }
+
+  /** @return the deployment regions operations */
+  public RegionsApi regions() {
+    return regions;
+  }
+
+  /** @return the health check */
+  public HealthApi health() {
+    return health;
   }
 
   /** @return a builder preset with this client's settings (the built client gets its own pool) */

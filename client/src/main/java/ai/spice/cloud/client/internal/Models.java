@@ -28,6 +28,7 @@ public final class Models {
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         // An unset optional field is left out of a request rather than sent as null.
         .serializationInclusion(JsonInclude.Include.NON_NULL)
+        .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
         .addMixIn(ApiKeys.class, MaskedApiKeysMixin.class)
         .addMixIn(ApiKeysRegenerated.class, MaskedApiKeysRegeneratedMixin.class)
         .build();

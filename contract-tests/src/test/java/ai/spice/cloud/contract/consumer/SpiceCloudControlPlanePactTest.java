@@ -13,6 +13,14 @@ import ai.spice.cloud.client.errors.NotFoundException;
 import ai.spice.cloud.client.errors.SpiceCloudServiceException;
 import ai.spice.cloud.client.errors.UnauthorizedException;
 import ai.spice.cloud.client.model.ApiKeys;
+import ai.spice.cloud.client.model.App;
+import ai.spice.cloud.client.model.AppList;
+import ai.spice.cloud.client.model.Health;
+import ai.spice.cloud.client.model.Member;
+import ai.spice.cloud.client.model.MemberList;
+import ai.spice.cloud.client.model.Region;
+import ai.spice.cloud.client.model.RegionList;
+import ai.spice.cloud.client.model.SecretList;
 import ai.spice.cloud.client.model.ApiKeysRegenerated;
 import ai.spice.cloud.client.model.ApiKeysRegenerated.RegeneratedKeyEnum;
 import ai.spice.cloud.client.model.RegenerateApiKeyRequest;
@@ -57,10 +65,18 @@ class SpiceCloudControlPlanePactTest {
 
   // ---- helpers ---------------------------------------------------------------------------------------------
 
-  private static ApiKeysApi api(MockServer server, String token) {
+  private static SpiceCloudClient client(MockServer server, String token) {
     // No retries: each interaction is one exchange; retry behaviour is the client's own tested concern.
     return SpiceCloudClient.builder().baseUrl(server.getUrl()).bearerToken(token).maxRetries(0)
-        .sleeper(d -> { }).build().apiKeys();
+        .sleeper(d -> { }).build();
+  }
+
+  private static SpiceCloudClient client(MockServer server) {
+    return client(server, TOKEN);
+  }
+
+  private static ApiKeysApi api(MockServer server, String token) {
+    return client(server, token).apiKeys();
   }
 
   private static ApiKeysApi api(MockServer server) {
@@ -373,5 +389,269 @@ class SpiceCloudControlPlanePactTest {
   void anInternalFailureOnRegenerateIsAnInternalServerException(MockServer server) {
     expect(InternalServerException.class, 500, () -> api(server)
         .regenerateApiKey(42L, new RegenerateApiKeyRequest().keyNumber(KeyNumberEnum.BOTH)));
+  }
+
+  // ---- GET /v1/apps ------------------------------------------------------------------------------------------
+
+  private static final String APPS = "/v1/apps";
+  private static final String SECRETS = "/v1/apps/42/secrets";
+  private static final String TIMESTAMP = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
+  private static final String NO_SCOPES = "the token has no scopes";
+
+  @Pact(consumer = CONSUMER)
+  V4Pact listApps(PactDslWithProvider builder) {
+    return authorized(builder, APP_EXISTS, "a request for the apps of the organization", "GET", APPS)
+        .willRespondWith().status(200).headers(JSON).body(newJsonBody(o -> o.minArrayLike("apps", 1, app -> {
+          app.integerType("id", 42);
+          app.stringType("name", "demo");
+          app.stringType("description", "A demo app");
+          app.stringMatcher("visibility", "public|private", "private");
+          app.datetime("created_at", TIMESTAMP, java.time.Instant.parse("2026-11-01T09:30:00Z"));
+          app.stringType("cname", "us-east-2");
+        })).build()).toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "listApps")
+  void listsTheAppsOfTheOrganization(MockServer server) {
+    AppList apps = client(server).apps().listApps();
+    assertThat(apps.getApps()).isNotEmpty();
+    App app = apps.getApps().get(0);
+    assertThat(app.getId()).isEqualTo(42L);
+    assertThat(app.getVisibility()).isEqualTo(App.VisibilityEnum.PRIVATE);
+    assertThat(app.getCreatedAt()).isEqualTo(java.time.OffsetDateTime.parse("2026-11-01T09:30:00Z"));
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact listAppsWithInvalidToken(PactDslWithProvider builder) {
+    return error(builder, "the bearer token is expired or invalid", "a request for the apps with an invalid token",
+        "GET", APPS, 401);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "listAppsWithInvalidToken")
+  void listingAppsWithAnInvalidTokenIsUnauthorized(MockServer server) {
+    expect(UnauthorizedException.class, 401, () -> client(server, "expired-token").apps().listApps());
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact listAppsWithoutReadScope(PactDslWithProvider builder) {
+    return error(builder, "app 42 exists and the token lacks the apps:read scope",
+        "a request for the apps with a token without apps:read", "GET", APPS, 403);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "listAppsWithoutReadScope")
+  void listingAppsWithoutReadScopeIsForbidden(MockServer server) {
+    expect(ForbiddenException.class, 403, () -> client(server).apps().listApps());
+  }
+
+  // ---- GET /v1/apps/{appId}/secrets ----------------------------------------------------------------------------
+
+  @Pact(consumer = CONSUMER)
+  V4Pact listSecrets(PactDslWithProvider builder) {
+    return authorized(builder, "app 42 exists and has a secret named DB_PASSWORD", "a request for the secrets of app 42",
+        "GET", SECRETS)
+        .willRespondWith().status(200).headers(JSON).body(newJsonBody(o -> o.minArrayLike("secrets", 1, secret -> {
+          secret.integerType("id", 7);
+          secret.stringType("name", "DB_PASSWORD");
+          secret.stringMatcher("value", "\\*+", "********"); // the API masks every value
+          secret.datetime("created_at", TIMESTAMP, java.time.Instant.parse("2026-11-02T10:00:00Z"));
+          secret.datetime("updated_at", TIMESTAMP, java.time.Instant.parse("2026-11-03T11:00:00Z"));
+        })).build()).toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "listSecrets")
+  void listsTheSecretsOfAnAppWithMaskedValues(MockServer server) {
+    SecretList secrets = client(server).secrets().listSecrets(42L);
+    assertThat(secrets.getSecrets()).isNotEmpty();
+    assertThat(secrets.getSecrets().get(0).getName()).isEqualTo("DB_PASSWORD");
+    assertThat(secrets.getSecrets().get(0).getValue()).matches("\\*+");
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact listSecretsOfInvalidAppId(PactDslWithProvider builder) {
+    return error(builder, "no app has a negative id", "a request for the secrets of an invalid app id", "GET",
+        "/v1/apps/-1/secrets", 400);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "listSecretsOfInvalidAppId")
+  void listingSecretsOfAnInvalidAppIdIsABadRequest(MockServer server) {
+    expect(BadRequestException.class, 400, () -> client(server).secrets().listSecrets(-1L));
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact listSecretsWithInvalidToken(PactDslWithProvider builder) {
+    return error(builder, "the bearer token is expired or invalid", "a request for secrets with an invalid token",
+        "GET", SECRETS, 401);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "listSecretsWithInvalidToken")
+  void listingSecretsWithAnInvalidTokenIsUnauthorized(MockServer server) {
+    expect(UnauthorizedException.class, 401, () -> client(server, "expired-token").secrets().listSecrets(42L));
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact listSecretsWithoutReadScope(PactDslWithProvider builder) {
+    return error(builder, "app 42 exists and the token lacks the secrets:read scope",
+        "a request for secrets with a token without secrets:read", "GET", SECRETS, 403);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "listSecretsWithoutReadScope")
+  void listingSecretsWithoutReadScopeIsForbidden(MockServer server) {
+    expect(ForbiddenException.class, 403, () -> client(server).secrets().listSecrets(42L));
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact listSecretsOfUnknownApp(PactDslWithProvider builder) {
+    return error(builder, "no app 999 exists", "a request for the secrets of an unknown app", "GET",
+        "/v1/apps/999/secrets", 404);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "listSecretsOfUnknownApp")
+  void listingSecretsOfAnUnknownAppIsNotFound(MockServer server) {
+    expect(NotFoundException.class, 404, () -> client(server).secrets().listSecrets(999L));
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact listSecretsServerError(PactDslWithProvider builder) {
+    return error(builder, "app 42 exists and the control plane fails internally",
+        "a request for secrets while the control plane fails", "GET", SECRETS, 500);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "listSecretsServerError")
+  void anInternalFailureListingSecretsIsAnInternalServerException(MockServer server) {
+    expect(InternalServerException.class, 500, () -> client(server).secrets().listSecrets(42L));
+  }
+
+  // ---- GET /v1/members -----------------------------------------------------------------------------------------
+
+  private static final String MEMBERS = "/v1/members";
+
+  @Pact(consumer = CONSUMER)
+  V4Pact listMembers(PactDslWithProvider builder) {
+    return authorized(builder, "the organization has an owner", "a request for the members of the organization",
+        "GET", MEMBERS)
+        .willRespondWith().status(200).headers(JSON).body(newJsonBody(o -> o.minArrayLike("members", 1, m -> {
+          m.integerType("user_id", 1001);
+          m.stringType("username", "ada");
+          m.minArrayLike("roles", 0, au.com.dius.pact.consumer.dsl.PactDslJsonRootValue.stringType("admin"), 1);
+          m.booleanType("is_owner", true);
+          m.datetime("created_at", TIMESTAMP, java.time.Instant.parse("2026-10-01T08:00:00Z"));
+        })).build()).toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "listMembers")
+  void listsTheMembersOfTheOrganization(MockServer server) {
+    MemberList members = client(server).members().listMembers();
+    assertThat(members.getMembers()).isNotEmpty();
+    Member member = members.getMembers().get(0);
+    assertThat(member.getUserId()).isEqualTo(1001L);
+    assertThat(member.getIsOwner()).isTrue();
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact listMembersWithInvalidToken(PactDslWithProvider builder) {
+    return error(builder, "the bearer token is expired or invalid", "a request for members with an invalid token",
+        "GET", MEMBERS, 401);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "listMembersWithInvalidToken")
+  void listingMembersWithAnInvalidTokenIsUnauthorized(MockServer server) {
+    expect(UnauthorizedException.class, 401, () -> client(server, "expired-token").members().listMembers());
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact listMembersWithoutReadScope(PactDslWithProvider builder) {
+    return error(builder, "the token lacks the members:read scope",
+        "a request for members with a token without members:read", "GET", MEMBERS, 403);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "listMembersWithoutReadScope")
+  void listingMembersWithoutReadScopeIsForbidden(MockServer server) {
+    expect(ForbiddenException.class, 403, () -> client(server).members().listMembers());
+  }
+
+  // ---- GET /v1/regions -----------------------------------------------------------------------------------------
+
+  private static final String REGIONS = "/v1/regions";
+
+  @Pact(consumer = CONSUMER)
+  V4Pact listRegions(PactDslWithProvider builder) {
+    return authorized(builder, "the control plane offers region us-east-2 by default", "a request for the regions",
+        "GET", REGIONS)
+        .willRespondWith().status(200).headers(JSON).body(newJsonBody(o -> {
+          o.minArrayLike("regions", 1, r -> {
+            r.stringType("name", "US East (Ohio)");
+            r.stringType("region", "us-east-2");
+            r.stringMatcher("provider", "teraswitch|aws|azure", "aws");
+            r.stringMatcher("providerName", "Teraswitch|AWS|Azure", "AWS");
+            r.booleanType("isDefault", true);
+            r.booleanType("disabled", false);
+          });
+          o.stringValue("default", "us-east-2");
+        }).build()).toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "listRegions")
+  void listsTheRegionsAndTheDefault(MockServer server) {
+    RegionList regions = client(server).regions().listRegions();
+    assertThat(regions.getRegions()).isNotEmpty();
+    assertThat(regions.getRegions().get(0).getProvider()).isEqualTo(Region.ProviderEnum.AWS);
+    assertThat(regions.getDefault()).isEqualTo("us-east-2");
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact listRegionsWithInvalidToken(PactDslWithProvider builder) {
+    return error(builder, "the bearer token is expired or invalid", "a request for regions with an invalid token",
+        "GET", REGIONS, 401);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "listRegionsWithInvalidToken")
+  void listingRegionsWithAnInvalidTokenIsUnauthorized(MockServer server) {
+    expect(UnauthorizedException.class, 401, () -> client(server, "expired-token").regions().listRegions());
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact listRegionsWithoutScopes(PactDslWithProvider builder) {
+    return error(builder, NO_SCOPES, "a request for regions with a token that has no scopes", "GET", REGIONS, 403);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "listRegionsWithoutScopes")
+  void listingRegionsWithoutScopesIsForbidden(MockServer server) {
+    expect(ForbiddenException.class, 403, () -> client(server).regions().listRegions());
+  }
+
+  // ---- GET /v1/health (public) -----------------------------------------------------------------------------------
+
+  @Pact(consumer = CONSUMER)
+  V4Pact getHealth(PactDslWithProvider builder) {
+    // Public: the request carries no credentials at all.
+    return builder.given("the control plane is healthy").uponReceiving("a health check without credentials")
+        .method("GET").path("/v1/health")
+        .willRespondWith().status(200).headers(JSON).body(newJsonBody(o -> {
+          o.stringType("status", "ok");
+          o.datetime("timestamp", TIMESTAMP, java.time.Instant.parse("2026-12-01T00:00:00Z"));
+        }).build()).toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "getHealth")
+  void readsTheHealthStatus(MockServer server) {
+    Health health = client(server).health().getHealth();
+    assertThat(health.getStatus()).isEqualTo("ok");
+    assertThat(health.getTimestamp()).isNotNull();
   }
 }
