@@ -161,6 +161,10 @@ final class FakeDispatcher extends Dispatcher {
         }
       }
       Optional<String> scope = op.requiredScope();
+      if (token.scopes.isEmpty()) {
+        // A token granted nothing may do nothing, regions included (they document a 403 but no scope).
+        return Reply.error(403, "insufficient_scope", "The token has no scopes");
+      }
       if (scope.isPresent() && !Scopes.grants(token.scopes, scope.get())) {
         Reply refusal = Reply.error(403, "insufficient_scope", "Insufficient scope");
         refusal.body().putObject("details").put("required_scope", scope.get());

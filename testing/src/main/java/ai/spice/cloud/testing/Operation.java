@@ -12,7 +12,7 @@ public enum Operation {
   REGENERATE_API_KEY("regenerateApiKey", "POST", "/v1/apps/{appId}/api-keys", "apps:write"),
   LIST_SECRETS("listSecrets", "GET", "/v1/apps/{appId}/secrets", "secrets:read"),
   LIST_MEMBERS("listMembers", "GET", "/v1/members", "members:read"),
-  /** No scope of the documented list covers regions: any valid token may list them. */
+  /** No scope of the documented list covers regions: any token with at least one scope may list them. */
   LIST_REGIONS("listRegions", "GET", "/v1/regions", null),
   /** Public: no token needed (the document's {@code security: []}). */
   GET_HEALTH("getHealth", "GET", "/v1/health", null);

@@ -84,9 +84,11 @@ class AuthorizationTest {
   }
 
   @Test
-  void regionsNeedAValidTokenButNoScope(SpiceCloudFake fake) {
+  void regionsNeedAValidTokenWithAnyScope(SpiceCloudFake fake) {
+    fake.token("apps-only", "apps:read");
     fake.token("no-scopes");
-    assertThat(Raw.get(fake, "/v1/regions", Raw.bearer("no-scopes")).status()).isEqualTo(200);
+    assertThat(Raw.get(fake, "/v1/regions", Raw.bearer("apps-only")).status()).isEqualTo(200);
+    assertThat(Raw.get(fake, "/v1/regions", Raw.bearer("no-scopes")).code()).isEqualTo("insufficient_scope");
     assertThat(Raw.get(fake, "/v1/regions").status()).isEqualTo(401);
   }
 

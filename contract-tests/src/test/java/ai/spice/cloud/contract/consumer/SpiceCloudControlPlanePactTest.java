@@ -400,7 +400,8 @@ class SpiceCloudControlPlanePactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact listApps(PactDslWithProvider builder) {
-    return authorized(builder, APP_EXISTS, "a request for the apps of the organization", "GET", APPS)
+    return authorized(builder, "the organization has app 42 named demo with a description",
+        "a request for the apps of the organization", "GET", APPS)
         .willRespondWith().status(200).headers(JSON).body(newJsonBody(o -> o.minArrayLike("apps", 1, app -> {
           app.integerType("id", 42);
           app.stringType("name", "demo");

@@ -55,22 +55,19 @@ final class ProviderStates {
           w.fake.failNext(op, Fault.internalServerError());
         }
       }),
-      state("app (\\d+) exists and has secrets", (w, m) -> w.fake.app(id(m)).secret("DB_PASSWORD", "s3cret")
-          .secret("API_TOKEN", "t0ken")),
+      state("app (\\d+) exists and has a secret named ([A-Za-z0-9_]+)",
+          (w, m) -> w.fake.app(id(m)).secret(m.group(2), "s3cret-value")),
       state("no app (\\d+) exists", (w, m) -> w.fake.organization().removeApp(id(m))),
       state("no app has a negative id", (w, m) -> { }),
       state("the bearer token is expired or invalid", (w, m) -> w.tokenValid = false),
       state("the token lacks the ([a-z]+:[a-z]+) scope", (w, m) -> lack(w, m.group(1))),
-      state("the organization has apps", (w, m) -> {
-        w.fake.app(42).name("checkout");
-        w.fake.app(43).name("billing").description(null);
-      }),
-      state("the organization has no apps", (w, m) -> { }),
-      state("the organization has members", (w, m) -> {
-        w.fake.organization().member(1, "alice").roles("owner").owner(true);
-        w.fake.organization().member(2, "bob").roles("member");
-      }),
-      state("regions are available", (w, m) -> { }),
+      state("the token has no scopes", (w, m) -> w.tokenScopes.clear()),
+      state("the organization has app (\\d+) named ([a-z0-9-]+) with a description",
+          (w, m) -> w.fake.app(id(m)).name(m.group(2)).description("The " + m.group(2) + " app")),
+      state("the organization has an owner",
+          (w, m) -> w.fake.organization().member(1001, "ada").roles("owner").owner(true)),
+      state("the control plane offers region ([a-z0-9-]+) by default",
+          (w, m) -> w.fake.region(m.group(1)).makeDefault()),
       state("the control plane is healthy", (w, m) -> { }));
 
   private ProviderStates() {}
