@@ -9,15 +9,19 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Unions paths, operations, components and tags of any number of fragments.
  *
  * <p>Works on the JSON tree rather than swagger's model so that nothing the fragments say is lost or
  * reinterpreted on the way through. Anything two fragments both define must be identical; otherwise the
- * merge fails naming both files and the JSON pointer. A fragment may lack any top-level member; one without
- * a top-level {@code security} describes public operations, which stay public in the merged document (an
- * operation-level {@code security: []}, listed as a normalization) while the others keep the shared one.
+ * merge fails naming both files, the JSON pointer and the first difference below it. A fragment may lack any
+ * top-level member ({@code tags}, {@code servers}, {@code security}, {@code components}, even {@code paths});
+ * one without a top-level {@code security} (or with an empty one) describes public operations, which stay
+ * public in the merged document (an operation-level {@code security: []}, listed as a normalization) while
+ * the others keep the shared one.
  */
 public final class FragmentMerger {
   /** Top-level members every fragment restates; they must agree. */
@@ -49,7 +53,7 @@ public final class FragmentMerger {
     Fragment fragment = keepPublicOperationsPublic(original);
     ObjectNode doc = fragment.document();
     for (String key : SHARED) {
-      if (doc.has(key)) {
+      if (doc.has(key) && !(key.equals("security") && isPublic(doc))) {
         putOnce(merged, key, doc.get(key), "/" + key, fragment.name());
       }
     }
@@ -65,12 +69,18 @@ public final class FragmentMerger {
     }
   }
 
+  /** No top-level security, or an empty one: the fragment's operations need no credentials. */
+  private static boolean isPublic(ObjectNode doc) {
+    JsonNode security = doc.get("security");
+    return security == null || (security.isArray() && security.isEmpty());
+  }
+
   /**
-   * Without a top-level {@code security} a fragment's operations need no credentials; once merged with
-   * fragments that require them they would inherit the shared requirement, so each is marked public.
+   * A public fragment's operations would inherit the shared requirement of the others once merged, so each
+   * is marked public itself.
    */
   private Fragment keepPublicOperationsPublic(Fragment fragment) {
-    if (fragment.document().has("security") || !fragment.document().path("paths").isObject()) {
+    if (!isPublic(fragment.document()) || !fragment.document().path("paths").isObject()) {
       return fragment;
     }
     ObjectNode doc = fragment.document().deepCopy();
@@ -137,13 +147,36 @@ public final class FragmentMerger {
       target.set(key, value.deepCopy());
       origin.put(pointer, file);
     } else if (!existing.equals(value)) {
-      throw conflict(pointer, file);
+      String at = firstDifference(existing, value, pointer);
+      throw new SpecException(String.format("fragments disagree at %s: %s and %s define it differently%s", pointer,
+          origin.get(pointer), file, at.equals(pointer) ? "" : " (first difference at " + at + ")"));
     }
   }
 
-  private SpecException conflict(String pointer, String file) {
-    return new SpecException(String.format(
-        "fragments disagree at %s: %s and %s define it differently", pointer, origin.get(pointer), file));
+  /** The deepest pointer below {@code pointer} where the two differ, so a reviewer sees what changed. */
+  static String firstDifference(JsonNode a, JsonNode b, String pointer) {
+    if (a.isObject() && b.isObject()) {
+      Set<String> keys = new TreeSet<>();
+      a.fieldNames().forEachRemaining(keys::add);
+      b.fieldNames().forEachRemaining(keys::add);
+      for (String key : keys) {
+        JsonNode x = a.get(key);
+        JsonNode y = b.get(key);
+        if (x == null || y == null) {
+          return pointer + "/" + escape(key);
+        }
+        if (!x.equals(y)) {
+          return firstDifference(x, y, pointer + "/" + escape(key));
+        }
+      }
+    } else if (a.isArray() && b.isArray() && a.size() == b.size()) {
+      for (int i = 0; i < a.size(); i++) {
+        if (!a.get(i).equals(b.get(i))) {
+          return firstDifference(a.get(i), b.get(i), pointer + "/" + i);
+        }
+      }
+    }
+    return pointer;
   }
 
   /** RFC 6901 escaping of one reference token. */
