@@ -54,13 +54,11 @@ class FragmentMergerTest {
   }
 
   @Test
-  void differentInfoServersSecurityOrSecuritySchemesAreConflicts() {
+  void differentInfoServersOrSecuritySchemesAreConflicts() {
     assertConflict("/info: one.json and two.json define it differently (first difference at /info/version)",
         f -> f.with("info").put("version", "v2"));
     assertConflict("/servers: one.json and two.json define it differently",
         f -> f.withArray("servers").addObject().put("url", "https://other.example"));
-    assertConflict("/security: one.json and two.json define it differently (first difference at /security/0/BearerAuth)",
-        f -> f.withArray("security").removeAll().addObject().putArray("Other"));
     assertConflict("/components/securitySchemes/BearerAuth: one.json and two.json define it differently (first "
         + "difference at /components/securitySchemes/BearerAuth/scheme)",
         f -> f.with("components").with("securitySchemes").with("BearerAuth").put("scheme", "basic"));
@@ -107,6 +105,25 @@ class FragmentMergerTest {
         "/paths/~1health/get: health.json has no top-level security, so the operation stays public (\"security\": [])",
         "/paths/~1status/get: status.json has no top-level security, so the operation stays public (\"security\": [])"),
         normalizations);
+  }
+
+  @Test
+  void aFragmentRequiringSomethingElseThanTheOthersHasItsOperationsCarryItThemselves() {
+    ObjectNode scoped = fragment("/y", "get", operation("A"), A);
+    scoped.withArray("security").removeAll().addObject().putArray("BearerAuth").add("apps:read");
+    List<String> normalizations = new java.util.ArrayList<>();
+
+    // The scoped page comes first in file order; the requirement most pages state is still the shared one.
+    ObjectNode merged = FragmentMerger.mergeListing(List.of(new Fragment("a.json", scoped),
+        new Fragment("one.json", fragment("/x", "get", operation("A"), A)),
+        new Fragment("three.json", fragment("/z", "get", operation("A"), A))), normalizations);
+
+    assertEquals(node("[{'BearerAuth':[]}]"), merged.get("security"));
+    assertTrue(merged.at("/paths/~1x/get/security").isMissingNode());
+    assertTrue(merged.at("/paths/~1z/get/security").isMissingNode());
+    assertEquals(node("[{'BearerAuth':['apps:read']}]"), merged.at("/paths/~1y/get/security"));
+    assertEquals(List.of("/paths/~1y/get: a.json requires [{\"BearerAuth\":[\"apps:read\"]}] at its top level, "
+        + "unlike one.json, so the operation carries it itself"), normalizations);
   }
 
   @Test
