@@ -54,8 +54,10 @@ public final class SpecTool {
   private SpecTool() {}
 
   /**
-   * The spec module's build step, in order: derive the document, check (or write) it, then run the
-   * breaking-change gate against the released baseline.
+   * The spec module's build step, in order: derive the document (and write it when asked), run the
+   * breaking-change gate against the released baseline, print the warnings and stale decorations, and only
+   * then check that the committed document is up to date. So a breaking change fails with the gate's finding,
+   * whatever else is wrong, and warnings never fail the build.
    *
    * @param args {@code write moduleDir reportsDir}
    */
