@@ -7,20 +7,26 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Unions paths, operations, components and tags of any number of fragments.
  *
  * <p>Works on the JSON tree rather than swagger's model so that nothing the fragments say is lost or
  * reinterpreted on the way through. Anything two fragments both define must be identical; otherwise the
- * merge fails naming both files and the JSON pointer. A fragment may lack any top-level member; one without
- * a top-level {@code security} describes public operations, which stay public in the merged document (an
- * operation-level {@code security: []}, listed as a normalization) while the others keep the shared one.
+ * merge fails naming both files, the JSON pointer and the first difference below it. A fragment may lack any
+ * top-level member ({@code tags}, {@code servers}, {@code security}, {@code components}, even {@code paths}).
+ * A fragment's top-level {@code security} is its own operations' requirement: one without it (or with an
+ * empty one) describes public operations, which stay public in the merged document (an operation-level
+ * {@code security: []}), and one that requires something other than the rest has its operations carry that
+ * themselves; both are listed as normalizations.
  */
 public final class FragmentMerger {
-  /** Top-level members every fragment restates; they must agree. */
+  /** Top-level members every fragment restates; they must agree, except security (see the class comment). */
   private static final List<String> SHARED = List.of("openapi", "info", "servers", "security");
 
   private final ObjectNode merged = JsonNodeFactory.instance.objectNode();
@@ -38,6 +44,7 @@ public final class FragmentMerger {
       throw new SpecException("no fragments to merge");
     }
     FragmentMerger merger = new FragmentMerger();
+    merger.chooseSharedSecurity(fragments);
     for (Fragment fragment : fragments) {
       merger.add(fragment);
     }
@@ -46,10 +53,10 @@ public final class FragmentMerger {
   }
 
   private void add(Fragment original) {
-    Fragment fragment = keepPublicOperationsPublic(original);
+    Fragment fragment = ownSecurityOnOperations(original);
     ObjectNode doc = fragment.document();
     for (String key : SHARED) {
-      if (doc.has(key)) {
+      if (doc.has(key) && !key.equals("security")) {
         putOnce(merged, key, doc.get(key), "/" + key, fragment.name());
       }
     }
@@ -66,19 +73,48 @@ public final class FragmentMerger {
   }
 
   /**
-   * Without a top-level {@code security} a fragment's operations need no credentials; once merged with
-   * fragments that require them they would inherit the shared requirement, so each is marked public.
+   * The merged document's top-level security: the non-empty requirement most fragments state (the first of
+   * them on a tie), so one page that changes its own shows up at its own operations.
    */
-  private Fragment keepPublicOperationsPublic(Fragment fragment) {
-    if (fragment.document().has("security") || !fragment.document().path("paths").isObject()) {
+  private void chooseSharedSecurity(List<Fragment> fragments) {
+    Map<JsonNode, Integer> counts = new LinkedHashMap<>();
+    Map<JsonNode, String> firstFile = new HashMap<>();
+    for (Fragment f : fragments) {
+      JsonNode security = f.document().get("security");
+      if (security != null && !(security.isArray() && security.isEmpty())) {
+        counts.merge(security, 1, Integer::sum);
+        firstFile.putIfAbsent(security, f.name());
+      }
+    }
+    counts.entrySet().stream().reduce((a, b) -> b.getValue() > a.getValue() ? b : a).ifPresent(e -> {
+      merged.set("security", e.getKey().deepCopy());
+      origin.put("/security", firstFile.get(e.getKey()));
+    });
+  }
+
+  /**
+   * A fragment's top-level security applies to its own operations only. One that requires something other
+   * than the shared requirement, or nothing (a public page), would have its operations inherit the shared one
+   * once merged, so each of them carries the fragment's requirement itself.
+   */
+  private Fragment ownSecurityOnOperations(Fragment fragment) {
+    JsonNode security = fragment.document().get("security");
+    boolean isPublic = security == null || (security.isArray() && security.isEmpty());
+    if ((!isPublic && security.equals(merged.get("security"))) || !fragment.document().path("paths").isObject()) {
       return fragment;
     }
     ObjectNode doc = fragment.document().deepCopy();
     doc.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
       if (SpecChecks.METHODS.contains(op.getKey()) && op.getValue().isObject() && !op.getValue().has("security")) {
-        ((ObjectNode) op.getValue()).putArray("security");
-        normalizations.add("/paths/" + escape(path.getKey()) + "/" + op.getKey() + ": " + fragment.name()
-            + " has no top-level security, so the operation stays public (\"security\": [])");
+        String pointer = "/paths/" + escape(path.getKey()) + "/" + op.getKey() + ": " + fragment.name();
+        if (isPublic) {
+          ((ObjectNode) op.getValue()).putArray("security");
+          normalizations.add(pointer + " has no top-level security, so the operation stays public (\"security\": [])");
+        } else {
+          ((ObjectNode) op.getValue()).set("security", security.deepCopy());
+          normalizations.add(pointer + " requires " + security + " at its top level, unlike "
+              + origin.get("/security") + ", so the operation carries it itself");
+        }
       }
     }));
     return new Fragment(fragment.name(), doc);
@@ -137,13 +173,36 @@ public final class FragmentMerger {
       target.set(key, value.deepCopy());
       origin.put(pointer, file);
     } else if (!existing.equals(value)) {
-      throw conflict(pointer, file);
+      String at = firstDifference(existing, value, pointer);
+      throw new SpecException(String.format("fragments disagree at %s: %s and %s define it differently%s", pointer,
+          origin.get(pointer), file, at.equals(pointer) ? "" : " (first difference at " + at + ")"));
     }
   }
 
-  private SpecException conflict(String pointer, String file) {
-    return new SpecException(String.format(
-        "fragments disagree at %s: %s and %s define it differently", pointer, origin.get(pointer), file));
+  /** The deepest pointer below {@code pointer} where the two differ, so a reviewer sees what changed. */
+  static String firstDifference(JsonNode a, JsonNode b, String pointer) {
+    if (a.isObject() && b.isObject()) {
+      Set<String> keys = new TreeSet<>();
+      a.fieldNames().forEachRemaining(keys::add);
+      b.fieldNames().forEachRemaining(keys::add);
+      for (String key : keys) {
+        JsonNode x = a.get(key);
+        JsonNode y = b.get(key);
+        if (x == null || y == null) {
+          return pointer + "/" + escape(key);
+        }
+        if (!x.equals(y)) {
+          return firstDifference(x, y, pointer + "/" + escape(key));
+        }
+      }
+    } else if (a.isArray() && b.isArray() && a.size() == b.size()) {
+      for (int i = 0; i < a.size(); i++) {
+        if (!a.get(i).equals(b.get(i))) {
+          return firstDifference(a.get(i), b.get(i), pointer + "/" + i);
+        }
+      }
+    }
+    return pointer;
   }
 
   /** RFC 6901 escaping of one reference token. */

@@ -40,15 +40,24 @@ public final class SpecTool {
       .disable(YAMLGenerator.Feature.SPLIT_LINES)
       .build();
 
-  /** The outcome of a derivation: the document, its text, and what the merge step did to get there. */
+  /** The report of names still to review and decorations not applied, written beside the gate's. */
+  public static final String WARNINGS_REPORT = "spec-warnings.txt";
+
+  /**
+   * The outcome of a derivation: the document, its text, and what the steps did to get there. {@code warnings}
+   * are names derived for what upstream added and no reviewer named yet; {@code staleDecorations} are
+   * decorations that no longer fit upstream and were not applied. Neither fails the build.
+   */
   public record Result(ObjectNode document, String text, List<String> fragments, List<String> normalizations,
-      List<String> namedSchemas) {}
+      List<String> namedSchemas, List<String> warnings, List<String> staleDecorations) {}
 
   private SpecTool() {}
 
   /**
-   * The spec module's build step, in order: derive the document, check (or write) it, then run the
-   * breaking-change gate against the released baseline.
+   * The spec module's build step, in order: derive the document (and write it when asked), run the
+   * breaking-change gate against the released baseline, print the warnings and stale decorations, and only
+   * then check that the committed document is up to date. So a breaking change fails with the gate's finding,
+   * whatever else is wrong, and warnings never fail the build.
    *
    * @param args {@code write moduleDir reportsDir}
    */
@@ -64,17 +73,33 @@ public final class SpecTool {
     if (write) {
       writeString(target, result.text());
       System.out.println("[spec] wrote " + target);
-    } else {
-      checkUpToDate(target, result.text());
-      System.out.println("[spec] " + target + " is up to date");
     }
     Path baselineFile = moduleDir.resolve(BASELINE);
     Gate.Verdict verdict = Gate.run(readYaml(baselineFile), result.document(), BASELINE, "openapi.yaml", reportsDir);
     System.out.println("[gate] " + verdict.report().replace("\n", "\n[gate] "));
+    // After the verdict, so a breaking change is read first; they never fail the build by themselves.
+    String warnings = warningsReport(result);
+    writeString(reportsDir.resolve(WARNINGS_REPORT), warnings);
+    if (!result.warnings().isEmpty() || !result.staleDecorations().isEmpty()) {
+      System.out.print(warnings.replaceAll("(?m)^(?=.)", "[spec] "));
+    }
     if (!verdict.passed()) {
       throw new SpecException("the breaking-change gate failed; report: " + reportsDir.resolve(Gate.REPORT)
           + "\n" + verdict.report());
     }
+    if (!write) {
+      checkUpToDate(target, result.text());
+      System.out.println("[spec] " + target + " is up to date");
+    }
+  }
+
+  /** Warnings and stale decorations as text, one per line, each with its JSON pointer; empty when none. */
+  static String warningsReport(Result result) {
+    StringBuilder b = new StringBuilder();
+    result.warnings().forEach(w -> b.append("WARNING derived name ").append(w).append('\n'));
+    result.staleDecorations().forEach(w -> b.append("WARNING stale decoration, not applied: decorations.yaml ")
+        .append(w).append('\n'));
+    return b.toString();
   }
 
   /** Reads the fragments and decorations below {@code moduleDir}, merges, normalizes, decorates, checks. */
@@ -85,7 +110,7 @@ public final class SpecTool {
     normalizations.addAll(Normalizer31.normalize(merged));
     Path decorationsFile = moduleDir.resolve("decorations.yaml");
     JsonNode decorations = Files.exists(decorationsFile) ? readYaml(decorationsFile) : null;
-    List<String> named = Decorator.apply(merged, decorations);
+    Decorator.Outcome decorated = Decorator.apply(merged, decorations);
     ObjectNode canonical = Canonical.order(merged);
     String text = HEADER + toYaml(canonical);
     if (!readYaml(text).equals(canonical)) {
@@ -95,7 +120,8 @@ public final class SpecTool {
     if (!problems.isEmpty()) {
       throw new SpecException("the merged document fails its checks:\n  " + String.join("\n  ", problems));
     }
-    return new Result(canonical, text, fragments.stream().map(Fragment::name).toList(), normalizations, named);
+    return new Result(canonical, text, fragments.stream().map(Fragment::name).toList(), normalizations,
+        decorated.namedSchemas(), decorated.warnings(), decorated.stale());
   }
 
   /** Fails, naming the command that fixes it, when {@code committed} is not exactly {@code expected}. */
@@ -185,6 +211,7 @@ public final class SpecTool {
 
   private static void writeString(Path file, String text) {
     try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
       Files.writeString(file, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
