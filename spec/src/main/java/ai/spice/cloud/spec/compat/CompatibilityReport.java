@@ -18,8 +18,8 @@ public final class CompatibilityReport {
       b.append("\nAn intentional break needs a new major version and a reviewed baseline update"
           + " (spec/baseline/openapi.yaml), see README.\n");
     }
-    b.append("\nNon-breaking changes noticed: ").append(result.notes().size()).append('\n');
-    result.notes().forEach(n -> b.append("  - ").append(n).append('\n'));
+    b.append("\nNon-breaking changes noticed: ").append(result.changes().size()).append('\n');
+    result.changes().forEach(c -> b.append("  - ").append(c.describe()).append('\n'));
     return b.toString();
   }
 }
