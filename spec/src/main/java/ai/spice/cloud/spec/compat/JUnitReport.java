@@ -102,14 +102,12 @@ final class JUnitReport {
     w.writeEndElement();
   }
 
+  /** Attribute values: a parser would turn line breaks into spaces anyway, so they are written as spaces. */
   private static void attr(XMLStreamWriter w, String name, String value) throws XMLStreamException {
-    w.writeAttribute(name, xml(value));
+    w.writeAttribute(name, xml(value).replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ').replace('\t', ' '));
   }
 
-  /**
-   * Text XML 1.0 can carry: characters it forbids (most controls, lone surrogates) become U+FFFD. The writer
-   * escapes markup; line breaks in attributes are written as character references so they survive parsing.
-   */
+  /** Text XML 1.0 can carry: characters it forbids (most controls, lone surrogates) become U+FFFD. */
   static String xml(String s) {
     StringBuilder b = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
