@@ -92,33 +92,11 @@ public final class Changelog {
     return at < 0 ? -1 : at + 1;
   }
 
-  /** Markdown-significant characters of spec texts escaped; paths and words stay readable in the raw file. */
-  static String text(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 8);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '\n' || c == '\r') {
-        b.append(' ');
-      } else if ("\\`*_[]<>~|&#!".indexOf(c) >= 0) {
-        b.append('\\').append(c);
-      } else {
-        b.append(c);
-      }
-    }
-    return b.toString();
+  private static String text(String s) {
+    return Markdown.text(s);
   }
 
-  /** A code span that holds any text: the fence is longer than any backtick run inside. */
-  static String code(String s) {
-    String flat = s.replace('\n', ' ').replace('\r', ' ');
-    int longest = 0;
-    int run = 0;
-    for (int i = 0; i < flat.length(); i++) {
-      run = flat.charAt(i) == '`' ? run + 1 : 0;
-      longest = Math.max(longest, run);
-    }
-    String fence = "`".repeat(longest + 1);
-    String pad = longest > 0 || flat.startsWith(" ") || flat.endsWith(" ") ? " " : "";
-    return fence + pad + flat + pad + fence;
+  private static String code(String s) {
+    return Markdown.code(s);
   }
 }

@@ -56,26 +56,7 @@ final class MarkdownReport {
     b.append('\n');
   }
 
-  /**
-   * Plain text for a table cell or list item: every ASCII punctuation character backslash-escaped (CommonMark
-   * allows it for all of them, and it keeps |, <, &, ~, * and backticks literal), line breaks made spaces.
-   */
-  static String text(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '\n' || c == '\r') {
-        b.append(' ');
-      } else if (c < 128 && isPunctuation(c)) {
-        b.append('\\').append(c);
-      } else {
-        b.append(c);
-      }
-    }
-    return b.toString();
-  }
-
-  static boolean isPunctuation(char c) {
-    return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~';
+  private static String text(String s) {
+    return Markdown.text(s);
   }
 }

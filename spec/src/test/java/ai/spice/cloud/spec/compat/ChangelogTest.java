@@ -87,9 +87,10 @@ class ChangelogTest {
 
   @Test
   void specTextsCannotBreakTheMarkdown() {
-    assertThat(Changelog.text("a*b_c <i>|x</i> `y` [z](u) #1 & ~")).isEqualTo(
-        "a\\*b\\_c \\<i\\>\\|x\\</i\\> \\`y\\` \\[z\\](u) \\#1 \\& \\~");
-    assertThat(Changelog.code("/a/`b`")).isEqualTo("`` /a/`b` ``");
+    assertThat(Markdown.text("a*b_c <i>|x</i> `y` [z](u) #1 & ~ $m$\nnext")).isEqualTo(
+        "a\\*b\\_c \\<i\\>\\|x\\</i\\> \\`y\\` \\[z\\](u) \\#1 \\& \\~ \\$m\\$ next");
+    assertThat(Markdown.code("/a/`b`")).isEqualTo("`` /a/`b` ``");
+    assertThat(Markdown.code("/a/b")).isEqualTo("`/a/b`");
   }
 
   @TempDir Path dir;

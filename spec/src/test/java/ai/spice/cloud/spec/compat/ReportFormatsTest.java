@@ -151,7 +151,7 @@ class ReportFormatsTest {
   }
 
   @Nested
-  class Markdown {
+  class MarkdownSummary {
     /** Table rows as GitHub reads them: cells split on unescaped pipes, then backslash escapes removed. */
     private static List<List<String>> rows(String markdown) {
       List<List<String>> rows = new ArrayList<>();
@@ -163,7 +163,7 @@ class ReportFormatsTest {
         StringBuilder cell = new StringBuilder();
         for (int i = 1; i < line.length(); i++) {
           char c = line.charAt(i);
-          if (c == '\\' && i + 1 < line.length() && MarkdownReport.isPunctuation(line.charAt(i + 1))) {
+          if (c == '\\' && i + 1 < line.length() && isAsciiPunctuation(line.charAt(i + 1))) {
             cell.append(line.charAt(++i));
           } else if (c == '|') {
             cells.add(cell.toString().strip());
@@ -195,9 +195,14 @@ class ReportFormatsTest {
       assertThat(removed.get(4)).isEqualTo(Rule.RESPONSE_PROPERTY_REMOVED.why());
     }
 
+    /** CommonMark: a backslash before any ASCII punctuation character is an escape. */
+    private static boolean isAsciiPunctuation(char c) {
+      return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~';
+    }
+
     @Test
     void lineBreaksInTextsStayInTheirCell() {
-      assertThat(MarkdownReport.text("a\nb|c")).isEqualTo("a b\\|c");
+      assertThat(Markdown.text("a\nb|c")).isEqualTo("a b\\|c");
     }
   }
 
