@@ -21,13 +21,15 @@ final class Collector {
   void breaking(Rule rule, String document, String pointer, String what, String usedBy) {
     String key = rule + "|" + pointer + "|" + what;
     Finding existing = findings.get(key);
-    findings.put(key, new Finding(rule, document, pointer, what, uses(existing == null ? null : existing.usedBy(), usedBy)));
+    Set<String> uses = uses(existing == null ? null : existing.usedBy(), usedBy);
+    findings.put(key, new Finding(rule, document, pointer, what, uses));
   }
 
   void change(ChangeKind kind, String document, String pointer, String text, String usedBy) {
     String key = kind + "|" + pointer + "|" + text;
     Change existing = changes.get(key);
-    changes.put(key, new Change(kind, document, pointer, text, uses(existing == null ? null : existing.usedBy(), usedBy)));
+    Set<String> uses = uses(existing == null ? null : existing.usedBy(), usedBy);
+    changes.put(key, new Change(kind, document, pointer, text, uses));
   }
 
   boolean hasFindings() {

@@ -247,7 +247,8 @@ public final class CompatibilityChecker {
       olds.forEach((key, old) -> {
         Param cur = news.get(key);
         if (cur == null) {
-          add(Rule.PARAMETER_REMOVED, BASELINE, old.pointer(), old.label() + " of " + op + " was removed or renamed", op);
+          add(Rule.PARAMETER_REMOVED, BASELINE, old.pointer(), old.label() + " of " + op + " was removed or renamed",
+              op);
           return;
         }
         if (!old.required() && cur.required()) {
@@ -330,7 +331,8 @@ public final class CompatibilityChecker {
         String newPtr = newOpPtr + "/responses/" + escape(status);
         if (!newResponses.has(status)) {
           if (success) {
-            add(Rule.RESPONSE_STATUS_REMOVED, BASELINE, oldPtr, "response " + status + " of " + op + " was removed", op);
+            add(Rule.RESPONSE_STATUS_REMOVED, BASELINE, oldPtr, "response " + status + " of " + op + " was removed",
+                op);
           } else {
             // Consumers treat any non-2xx as an error anyway; dropping its documentation breaks nobody.
             out.change(ChangeKind.REMOVED_ERROR_RESPONSE, BASELINE, oldPtr, "error response " + status + " of " + op

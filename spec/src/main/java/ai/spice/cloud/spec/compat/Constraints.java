@@ -107,7 +107,7 @@ final class Constraints {
     return new Delta(tightened, loosened, at.document(kwNew), at.pointer(kwNew, keyword), text);
   }
 
-  /** Whether bound x excludes more than y: a higher lower bound, a lower upper bound, or exclusive at the same value. */
+  /** Whether bound x excludes more than y: a higher lower bound, a lower upper bound, or exclusive at one value. */
   private static boolean tighter(Bound x, Bound y, boolean lower) {
     int c = x.value().compareTo(y.value());
     return (lower ? c > 0 : c < 0) || (c == 0 && x.exclusive() && !y.exclusive());
@@ -141,7 +141,8 @@ final class Constraints {
   /** A lower count of 0 accepts everything, like no bound. */
   private static Bound lowerCount(JsonNode s, String keyword) {
     JsonNode v = s.get(keyword);
-    return v != null && v.isNumber() && v.decimalValue().signum() > 0 ? new Bound(v.decimalValue(), false, keyword) : null;
+    boolean bounds = v != null && v.isNumber() && v.decimalValue().signum() > 0;
+    return bounds ? new Bound(v.decimalValue(), false, keyword) : null;
   }
 
   private static Bound upperCount(JsonNode s, String keyword) {
@@ -158,7 +159,8 @@ final class Constraints {
     JsonNode kwNew = at.cur().get("uniqueItems");
     String ptr = at.pointer(kwNew, "uniqueItems");
     String doc = at.document(kwNew);
-    return new Delta(b, a, doc, ptr, b ? "uniqueItems added: duplicates are rejected" : "uniqueItems removed: duplicates allowed");
+    return new Delta(b, a, doc, ptr, b ? "uniqueItems added: duplicates are rejected"
+        : "uniqueItems removed: duplicates allowed");
   }
 
   private static Delta pattern(Place at) {

@@ -49,8 +49,8 @@ final class JUnitReport {
         Finding f = j.finding();
         String name = f.document() + " " + f.pointer() + ": " + f.what();
         String detail = f.describe() + "\n  status: " + j.statusText(version);
-        testcase(w, "gate.rule." + f.rule(), name, j.fails() ? f.what() : null, j.fails() ? null : j.statusText(version),
-            detail);
+        String status = j.statusText(version);
+        testcase(w, "gate.rule." + f.rule(), name, j.fails() ? f.what() : null, j.fails() ? null : status, detail);
       }
       int n = 0;
       for (String problem : v.problems()) {

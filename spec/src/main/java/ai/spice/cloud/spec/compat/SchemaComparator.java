@@ -141,7 +141,8 @@ final class SchemaComparator {
         result.put(p.getKey(), new Ref(p.getValue(), schema.pointer() + "/properties/" + escape(p.getKey()))));
     JsonNode allOf = schema.node().path("allOf");
     for (int i = 0; i < allOf.size() && level < 8; i++) {
-      declared(doc, Ref.of(doc, allOf.get(i), schema.pointer() + "/allOf/" + i), level + 1).forEach(result::putIfAbsent);
+      Ref member = Ref.of(doc, allOf.get(i), schema.pointer() + "/allOf/" + i);
+      declared(doc, member, level + 1).forEach(result::putIfAbsent);
     }
     return result;
   }
@@ -197,9 +198,9 @@ final class SchemaComparator {
     for (int j = 0; j < b.size(); j++) {
       if (!accepts(o.node(), o.pointer(), b.get(j), newKw + "/" + j, dir, depth, !alternatives)) {
         any = true;
-        out.breaking(rule, CURRENT, newKw + "/" + j, keyword + " introduced: " + label(b.get(j), j) + (dir
-            == Direction.OUTPUT ? " may return values the previous schema did not" : " rejects values that were accepted"),
-            op);
+        String why = dir == Direction.OUTPUT ? " may return values the previous schema did not"
+            : " rejects values that were accepted";
+        out.breaking(rule, CURRENT, newKw + "/" + j, keyword + " introduced: " + label(b.get(j), j) + why, op);
       }
     }
     if (!any) {
@@ -336,7 +337,7 @@ final class SchemaComparator {
     pair.compare(a.get(i), oldKw + "/" + i, b.get(j), newKw + "/" + j, dir, op, visited, depth + 1);
   }
 
-  /** not X to not Y: excluding Y instead of X accepts no less exactly when Y fits inside X, i.e. the other direction. */
+  /** not X to not Y: excluding Y instead of X accepts no less exactly when Y fits in X: the other direction. */
   private void negation(Ref o, Ref n, Direction dir, String op, int depth) {
     JsonNode a = o.node().get("not");
     JsonNode b = n.node().get("not");
@@ -360,9 +361,9 @@ final class SchemaComparator {
     } else {
       Direction flipped = dir == Direction.INPUT ? Direction.OUTPUT : Direction.INPUT;
       if (!accepts(a, o.pointer() + "/not", b, n.pointer() + "/not", flipped, depth, false)) {
-        out.breaking(rule, CURRENT, n.pointer() + "/not", dir == Direction.INPUT
-            ? "not changed: it now rejects values that were accepted" : "not changed: values it excluded may now arrive",
-            op);
+        String what = dir == Direction.INPUT ? "not changed: it now rejects values that were accepted"
+            : "not changed: values it excluded may now arrive";
+        out.breaking(rule, CURRENT, n.pointer() + "/not", what, op);
       }
     }
   }
@@ -426,8 +427,9 @@ final class SchemaComparator {
       out.breaking(Rule.TYPE_CHANGED, CURRENT, ptr, change + " ("
           + (dir == Direction.INPUT ? "no longer accepts " : "may now return ") + lost + ")", op);
     } else {
+      boolean typed = cur.has("type");
       out.change(dir == Direction.INPUT ? ChangeKind.RELAXED_CONSTRAINT : ChangeKind.TIGHTENED_OUTPUT,
-          cur.has("type") ? CURRENT : BASELINE, cur.has("type") ? ptr : oldPtr + "/type", dir.label() + " " + change, op);
+          typed ? CURRENT : BASELINE, typed ? ptr : oldPtr + "/type", dir.label() + " " + change, op);
     }
   }
 
@@ -485,8 +487,8 @@ final class SchemaComparator {
         out.change(ChangeKind.TIGHTENED_OUTPUT, CURRENT, newPtr + "/enum", "response value restricted to " + b, op);
       }
     } else if (dir == Direction.OUTPUT) {
-      out.breaking(Rule.ENUM_WIDENED_ON_OUTPUT, CURRENT, newPtr, "response enum " + a + " was lifted: any value may arrive",
-          op);
+      out.breaking(Rule.ENUM_WIDENED_ON_OUTPUT, CURRENT, newPtr, "response enum " + a
+          + " was lifted: any value may arrive", op);
     } else {
       out.change(ChangeKind.RELAXED_CONSTRAINT, BASELINE, oldPtr + "/enum", "request enum " + a + " was lifted", op);
     }
