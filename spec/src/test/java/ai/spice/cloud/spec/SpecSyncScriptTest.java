@@ -114,12 +114,12 @@ class SpecSyncScriptTest {
     assertEquals("1", git(clone, "rev-list", "--count", main + "..HEAD"));
     assertEquals("spec/openapi.yaml\nspec/upstream/secrets.delete.v1-apps-appId-secrets-name.json",
         git(clone, "diff", "--name-only", main, "HEAD"));
-    assertTrue(git(clone, "log", "-1", "--format=%s").startsWith("spec: sync the published pages (gate: compatible"));
+    assertTrue(git(clone, "log", "-1", "--format=%s").equals("spec: sync the published pages (gate: passed)"));
     assertTrue(git(clone, "show", "HEAD:spec/openapi.yaml").contains("operationId: deleteAppsByAppIdSecretsByName"));
     String body = Files.readString(clone.resolve("spec/target/spec-sync/pull-request.md"));
     assertTrue(body.contains("[import]   added     secrets.delete.v1-apps-appId-secrets-name.json"), body);
-    assertTrue(body.contains("## Breaking-change gate: compatible"), body);
-    assertTrue(body.contains("VERDICT: compatible"), body);
+    assertTrue(body.contains("## Breaking-change gate: passed"), body);
+    assertTrue(body.contains("VERDICT: passed"), body);
     assertTrue(body.contains("WARNING derived name /paths/~1v1~1apps~1{appId}~1secrets~1{name}/delete: no reviewed "
         + "operationId; derived \"deleteAppsByAppIdSecretsByName\""), body);
     assertTrue(run.output().contains("SPEC_SYNC_OPEN_PR is not true: not pushing"), run.output());
@@ -138,9 +138,9 @@ class SpecSyncScriptTest {
     assertEquals("1", git(clone, "rev-list", "--count", main + "..HEAD"));
     assertEquals("spec/openapi.yaml\nspec/upstream/api-keys.post.v1-apps-appId-api-keys.json",
         git(clone, "diff", "--name-only", main, "HEAD"));
-    assertEquals("spec: sync the published pages (gate: 1 breaking change(s))", git(clone, "log", "-1", "--format=%s"));
+    assertEquals("spec: sync the published pages (gate: FAILED: 1 breaking change(s) neither accepted nor released as a new major version)", git(clone, "log", "-1", "--format=%s"));
     String body = Files.readString(clone.resolve("spec/target/spec-sync/pull-request.md"));
-    assertTrue(body.contains("## Breaking-change gate: 1 breaking change(s)"), body);
+    assertTrue(body.contains("## Breaking-change gate: FAILED: 1 breaking change(s)"), body);
     assertTrue(body.contains("BREAKING DEFAULT_CHANGED"), body);
     assertTrue(body.contains("at: current /components/schemas/RegenerateApiKeyRequest/properties/key_number/default"), body);
   }

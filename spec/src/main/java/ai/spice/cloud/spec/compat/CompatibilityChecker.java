@@ -1,238 +1,444 @@
 package ai.spice.cloud.spec.compat;
 
 import static ai.spice.cloud.spec.OpenApiDocs.escape;
+import static ai.spice.cloud.spec.compat.Collector.BASELINE;
+import static ai.spice.cloud.spec.compat.Collector.CURRENT;
 
 import ai.spice.cloud.spec.OpenApiDocs;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Compares a released baseline OpenAPI 3.1 document with the current one and reports every change that breaks
- * an existing consumer. Works on the JSON trees, so 3.1 constructs (type arrays with "null") are seen as
- * written. Schemas are compared by direction: what consumers send (input) may be widened, what they receive
- * (output) may be narrowed, never the reverse.
+ * an existing consumer, and every other change, typed, for versioning and the changelog. Works on the JSON
+ * trees, so 3.1 constructs (type arrays with "null") are seen as written. Schemas are compared by direction:
+ * what consumers send (input) may be widened, what they receive (output) may be narrowed, never the reverse.
  */
 public final class CompatibilityChecker {
-  private static final int MAX_DEPTH = 64;
-  private static final String BASELINE = "baseline";
-  private static final String CURRENT = "current";
-
-  enum Direction { INPUT, OUTPUT }
+  private static final Pattern TEMPLATE = Pattern.compile("\\{([^}/]*)}");
+  /** OpenAPI: header parameters with these names are ignored (they are set by other means). */
+  private static final Set<String> IGNORED_HEADERS = Set.of("accept", "content-type", "authorization");
 
   private final JsonNode oldDoc;
   private final JsonNode newDoc;
-  private final Map<String, Finding> findings = new LinkedHashMap<>();
-  private final List<String> notes = new ArrayList<>();
+  private final Collector out = new Collector();
+  private final SchemaComparator schemas;
 
   private CompatibilityChecker(JsonNode oldDoc, JsonNode newDoc) {
     this.oldDoc = oldDoc;
     this.newDoc = newDoc;
+    this.schemas = new SchemaComparator(oldDoc, newDoc, out, new HashMap<>());
   }
 
   public static Result compare(JsonNode baseline, JsonNode current) {
     CompatibilityChecker checker = new CompatibilityChecker(baseline, current);
     checker.paths();
     checker.securitySchemes();
-    return new Result(List.copyOf(checker.findings.values()), List.copyOf(checker.notes));
+    return new Result(checker.out.findings(), checker.out.changes());
   }
 
-  /** Breaking findings, plus notes on changes judged harmless (listed in the report, never failing). */
-  public record Result(List<Finding> breaking, List<String> notes) {
+  /** Breaking findings, and the changes judged harmless (typed; they decide between a minor and a patch). */
+  public record Result(List<Finding> breaking, List<Change> changes) {
     public boolean compatible() {
       return breaking.isEmpty();
     }
   }
 
+  /** Path templates without parameter names: /apps/{appId} and /apps/{id} are the same path to a consumer. */
+  private static String shape(String path) {
+    return TEMPLATE.matcher(path).replaceAll("{}");
+  }
+
+  private static List<String> templateNames(String path) {
+    List<String> names = new ArrayList<>();
+    Matcher m = TEMPLATE.matcher(path);
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    return names;
+  }
+
+  /** Baseline path to current path: the same key, else the one current path of the same shape. */
+  private Map<String, String> matchPaths() {
+    JsonNode oldPaths = oldDoc.path("paths");
+    JsonNode newPaths = newDoc.path("paths");
+    Map<String, List<String>> unmatchedNewByShape = new HashMap<>();
+    newPaths.fieldNames().forEachRemaining(p -> {
+      if (!oldPaths.has(p)) {
+        unmatchedNewByShape.computeIfAbsent(shape(p), k -> new ArrayList<>()).add(p);
+      }
+    });
+    Map<String, String> matched = new LinkedHashMap<>();
+    oldPaths.fieldNames().forEachRemaining(p -> {
+      if (newPaths.has(p)) {
+        matched.put(p, p);
+        return;
+      }
+      List<String> candidates = unmatchedNewByShape.get(shape(p));
+      if (candidates != null && candidates.size() == 1) {
+        matched.put(p, candidates.remove(0));
+      }
+    });
+    return matched;
+  }
+
   private void paths() {
     JsonNode oldPaths = oldDoc.path("paths");
     JsonNode newPaths = newDoc.path("paths");
+    Map<String, String> matched = matchPaths();
+    Map<String, String> oldOfNew = new HashMap<>();
+    matched.forEach((o, n) -> oldOfNew.put(n, o));
     oldPaths.fields().forEachRemaining(p -> {
       String path = p.getKey();
-      String pathPtr = "/paths/" + escape(path);
-      JsonNode newItem = newPaths.get(path);
-      if (newItem == null) {
-        add(Rule.PATH_REMOVED, BASELINE, pathPtr, "path " + path + " was removed or renamed", null);
+      String oldPathPtr = "/paths/" + escape(path);
+      String newPath = matched.get(path);
+      if (newPath == null) {
+        add(Rule.PATH_REMOVED, BASELINE, oldPathPtr, "path " + path + " was removed or renamed", null);
         return;
       }
+      String newPathPtr = "/paths/" + escape(newPath);
+      Map<String, String> oldNameOfNew = new HashMap<>();
+      List<String> oldNames = templateNames(path);
+      List<String> newNames = templateNames(newPath);
+      for (int i = 0; i < oldNames.size(); i++) {
+        oldNameOfNew.put(newNames.get(i), oldNames.get(i));
+        if (!oldNames.get(i).equals(newNames.get(i))) {
+          out.change(ChangeKind.RENAMED_PATH_PARAMETER, CURRENT, newPathPtr, "path parameter " + oldNames.get(i)
+              + " of " + path + " is now " + newNames.get(i) + " (" + newPath + "); generated method parameters"
+              + " take the new name", null);
+        }
+      }
+      JsonNode newItem = newPaths.get(newPath);
       for (String method : OpenApiDocs.METHODS) {
         JsonNode oldOp = p.getValue().get(method);
         if (oldOp == null) {
           continue;
         }
-        String op = method.toUpperCase(Locale.ROOT) + " " + path;
+        String op = method.toUpperCase(Locale.ROOT) + " " + newPath;
         JsonNode newOp = newItem.get(method);
         if (newOp == null) {
-          add(Rule.OPERATION_REMOVED, BASELINE, pathPtr + "/" + method, "operation " + op + " was removed", null);
+          add(Rule.OPERATION_REMOVED, BASELINE, oldPathPtr + "/" + method, "operation "
+              + method.toUpperCase(Locale.ROOT) + " " + path + " was removed", null);
           continue;
         }
-        operation(op, pathPtr, method, p.getValue(), oldOp, newItem, newOp);
+        new Operation(op, oldPathPtr, newPathPtr, method, p.getValue(), oldOp, newItem, newOp, oldNameOfNew).compare();
       }
     });
     newPaths.fields().forEachRemaining(p -> {
-      JsonNode oldItem = oldPaths.get(p.getKey());
+      String oldPath = oldOfNew.get(p.getKey());
+      JsonNode oldItem = oldPath == null ? null : oldPaths.get(oldPath);
       for (String method : OpenApiDocs.METHODS) {
         if (p.getValue().has(method) && (oldItem == null || !oldItem.has(method))) {
-          notes.add("added operation " + method.toUpperCase(Locale.ROOT) + " " + p.getKey());
+          String op = method.toUpperCase(Locale.ROOT) + " " + p.getKey();
+          String id = p.getValue().get(method).path("operationId").asText("");
+          out.change(ChangeKind.ADDED_OPERATION, CURRENT, "/paths/" + escape(p.getKey()) + "/" + method,
+              "added operation " + op + (id.isEmpty() ? "" : " (" + id + ")"), op);
         }
       }
     });
   }
 
-  private void operation(String op, String pathPtr, String method, JsonNode oldItem, JsonNode oldOp,
-      JsonNode newItem, JsonNode newOp) {
-    String opPtr = pathPtr + "/" + method;
-    String oldId = oldOp.path("operationId").asText(null);
-    String newId = newOp.path("operationId").asText(null);
-    if (oldId != null && !oldId.equals(newId)) {
-      add(Rule.OPERATION_ID_CHANGED, CURRENT, opPtr + "/operationId",
-          "operationId of " + op + " changed from " + oldId + " to " + newId, op);
+  private void add(Rule rule, String document, String pointer, String what, String usedBy) {
+    out.breaking(rule, document, pointer, what, usedBy);
+  }
+
+  private record Param(JsonNode node, String pointer) {
+    String label() {
+      return node.path("in").asText() + " parameter " + node.path("name").asText();
     }
-    parameters(op, pathPtr, opPtr, oldItem, oldOp, newItem, newOp);
-    requestBody(op, opPtr, oldOp, newOp);
-    responses(op, opPtr, oldOp, newOp);
-    security(op, opPtr, oldOp, newOp);
+
+    boolean required() {
+      return node.path("required").asBoolean(false);
+    }
   }
 
-  private record Param(JsonNode node, String pointer) {}
+  /** One operation present in both documents. */
+  private final class Operation {
+    private final String op;
+    private final String oldPathPtr;
+    private final String newPathPtr;
+    private final String oldOpPtr;
+    private final String newOpPtr;
+    private final JsonNode oldItem;
+    private final JsonNode oldOp;
+    private final JsonNode newItem;
+    private final JsonNode newOp;
+    private final Map<String, String> oldNameOfNew;
+    /** Schema pairs compared for this operation: each once, however often it is reached. */
+    private final Set<String> visited = new HashSet<>();
 
-  /** Effective parameters keyed by in:name; operation-level entries override path-level ones. */
-  private static Map<String, Param> params(JsonNode doc, String pathPtr, String opPtr, JsonNode item, JsonNode op) {
-    Map<String, Param> result = new LinkedHashMap<>();
-    collect(doc, item.path("parameters"), pathPtr + "/parameters", result);
-    collect(doc, op.path("parameters"), opPtr + "/parameters", result);
-    return result;
-  }
+    Operation(String op, String oldPathPtr, String newPathPtr, String method, JsonNode oldItem, JsonNode oldOp,
+        JsonNode newItem, JsonNode newOp, Map<String, String> oldNameOfNew) {
+      this.op = op;
+      this.oldPathPtr = oldPathPtr;
+      this.newPathPtr = newPathPtr;
+      this.oldOpPtr = oldPathPtr + "/" + method;
+      this.newOpPtr = newPathPtr + "/" + method;
+      this.oldItem = oldItem;
+      this.oldOp = oldOp;
+      this.newItem = newItem;
+      this.newOp = newOp;
+      this.oldNameOfNew = oldNameOfNew;
+    }
 
-  private static void collect(JsonNode doc, JsonNode list, String listPtr, Map<String, Param> into) {
-    for (int i = 0; i < list.size(); i++) {
-      JsonNode p = list.get(i);
-      String ptr = listPtr + "/" + i;
-      if (p.has("$ref")) {
-        ptr = p.get("$ref").asText().substring(1);
-        p = OpenApiDocs.resolve(doc, p.get("$ref").asText());
-        if (p == null) {
+    void compare() {
+      String oldId = oldOp.path("operationId").asText(null);
+      String newId = newOp.path("operationId").asText(null);
+      if (oldId != null && !oldId.equals(newId)) {
+        add(Rule.OPERATION_ID_CHANGED, CURRENT, newOpPtr + "/operationId",
+            "operationId of " + op + " changed from " + oldId + " to " + newId, op);
+      }
+      parameters();
+      requestBody();
+      responses();
+      security();
+    }
+
+    private void schema(JsonNode oldSchema, String oldPtr, JsonNode newSchema, String newPtr, Direction dir) {
+      schemas.compare(oldSchema, oldPtr, newSchema, newPtr, dir, op, visited);
+    }
+
+    /**
+     * Effective parameters keyed by location and name (header names case-insensitively, path parameters by
+     * their baseline name); operation-level entries override path-level ones.
+     */
+    private Map<String, Param> params(JsonNode doc, String pathPtr, String opPtr, JsonNode item, JsonNode operation,
+        Map<String, String> pathNames) {
+      Map<String, Param> result = new LinkedHashMap<>();
+      collect(doc, item.path("parameters"), pathPtr + "/parameters", pathNames, result);
+      collect(doc, operation.path("parameters"), opPtr + "/parameters", pathNames, result);
+      return result;
+    }
+
+    private void collect(JsonNode doc, JsonNode list, String listPtr, Map<String, String> pathNames,
+        Map<String, Param> into) {
+      for (int i = 0; i < list.size(); i++) {
+        Ref p = Ref.of(doc, list.get(i), listPtr + "/" + i);
+        if (!p.node().isObject()) {
           continue;
         }
-      }
-      into.put(p.path("in").asText() + ":" + p.path("name").asText(), new Param(p, ptr));
-    }
-  }
-
-  private void parameters(String op, String pathPtr, String opPtr, JsonNode oldItem, JsonNode oldOp,
-      JsonNode newItem, JsonNode newOp) {
-    Map<String, Param> olds = params(oldDoc, pathPtr, opPtr, oldItem, oldOp);
-    Map<String, Param> news = params(newDoc, pathPtr, opPtr, newItem, newOp);
-    olds.forEach((key, old) -> {
-      Param cur = news.get(key);
-      String label = key.replace(":", " parameter ");
-      if (cur == null) {
-        add(Rule.PARAMETER_REMOVED, BASELINE, old.pointer(), label + " of " + op + " was removed or renamed", op);
-        return;
-      }
-      if (!old.node().path("required").asBoolean(false) && cur.node().path("required").asBoolean(false)) {
-        add(Rule.PARAMETER_NOW_REQUIRED, CURRENT, cur.pointer() + "/required",
-            label + " of " + op + " became required", op);
-      }
-      schema(old.node().path("schema"), old.pointer() + "/schema", cur.node().path("schema"),
-          cur.pointer() + "/schema", Direction.INPUT, op, 0, new HashSet<>());
-    });
-    news.forEach((key, cur) -> {
-      if (olds.containsKey(key)) {
-        return;
-      }
-      String label = key.replace(":", " parameter ");
-      if (cur.node().path("required").asBoolean(false)) {
-        add(Rule.PARAMETER_NOW_REQUIRED, CURRENT, cur.pointer(), "new required " + label + " on " + op, op);
-      } else {
-        notes.add("added optional " + label + " on " + op);
-      }
-    });
-  }
-
-  private void requestBody(String op, String opPtr, JsonNode oldOp, JsonNode newOp) {
-    Ref oldBody = deref(oldDoc, oldOp.path("requestBody"), opPtr + "/requestBody");
-    Ref newBody = deref(newDoc, newOp.path("requestBody"), opPtr + "/requestBody");
-    boolean wasRequired = oldBody.node().path("required").asBoolean(false);
-    if (!newBody.node().isMissingNode() && newBody.node().path("required").asBoolean(false) && !wasRequired) {
-      add(Rule.REQUEST_BODY_NOW_REQUIRED, CURRENT, newBody.pointer() + "/required",
-          "request body of " + op + " became required", op);
-    }
-    oldBody.node().path("content").fields().forEachRemaining(m -> {
-      String media = m.getKey();
-      String oldPtr = oldBody.pointer() + "/content/" + escape(media);
-      JsonNode newMedia = newBody.node().path("content").get(media);
-      if (newMedia == null) {
-        add(Rule.REQUEST_MEDIA_TYPE_REMOVED, BASELINE, oldPtr,
-            "request body media type " + media + " of " + op + " is no longer accepted", op);
-        return;
-      }
-      schema(m.getValue().path("schema"), oldPtr + "/schema", newMedia.path("schema"),
-          newBody.pointer() + "/content/" + escape(media) + "/schema", Direction.INPUT, op, 0, new HashSet<>());
-    });
-  }
-
-  private void responses(String op, String opPtr, JsonNode oldOp, JsonNode newOp) {
-    JsonNode newResponses = newOp.path("responses");
-    oldOp.path("responses").fields().forEachRemaining(r -> {
-      String status = r.getKey();
-      boolean success = status.startsWith("2");
-      String oldPtr = opPtr + "/responses/" + escape(status);
-      if (!newResponses.has(status)) {
-        if (success) {
-          add(Rule.RESPONSE_STATUS_REMOVED, BASELINE, oldPtr, "response " + status + " of " + op + " was removed", op);
-        } else {
-          // Consumers treat any non-2xx as an error anyway; dropping its documentation breaks nobody.
-          notes.add("error response " + status + " of " + op + " is no longer documented");
+        String in = p.node().path("in").asText();
+        String name = p.node().path("name").asText();
+        if (in.equals("header")) {
+          name = name.toLowerCase(Locale.ROOT);
+          if (IGNORED_HEADERS.contains(name)) {
+            continue;
+          }
+        } else if (in.equals("path")) {
+          name = pathNames.getOrDefault(name, name);
         }
-        return;
+        into.put(in + ":" + name, new Param(p.node(), p.pointer()));
       }
-      Ref oldResp = deref(oldDoc, r.getValue(), oldPtr);
-      Ref newResp = deref(newDoc, newResponses.get(status), oldPtr);
-      oldResp.node().path("content").fields().forEachRemaining(m -> {
+    }
+
+    private void parameters() {
+      Map<String, Param> olds = params(oldDoc, oldPathPtr, oldOpPtr, oldItem, oldOp, Map.of());
+      Map<String, Param> news = params(newDoc, newPathPtr, newOpPtr, newItem, newOp, oldNameOfNew);
+      olds.forEach((key, old) -> {
+        Param cur = news.get(key);
+        if (cur == null) {
+          add(Rule.PARAMETER_REMOVED, BASELINE, old.pointer(), old.label() + " of " + op + " was removed or renamed",
+              op);
+          return;
+        }
+        if (!old.required() && cur.required()) {
+          add(Rule.PARAMETER_NOW_REQUIRED, CURRENT, cur.pointer() + "/required", old.label() + " of " + op
+              + " became required", op);
+        } else if (old.required() && !cur.required()) {
+          out.change(ChangeKind.RELAXED_CONSTRAINT, CURRENT, cur.pointer(), old.label() + " of " + op
+              + " is no longer required", op);
+        }
+        Ref a = paramSchema(old);
+        Ref b = paramSchema(cur);
+        schema(a.node(), a.pointer(), b.node(), b.pointer(), Direction.INPUT);
+      });
+      news.forEach((key, cur) -> {
+        if (olds.containsKey(key)) {
+          return;
+        }
+        if (cur.required()) {
+          add(Rule.PARAMETER_NOW_REQUIRED, CURRENT, cur.pointer(), "new required " + cur.label() + " on " + op, op);
+        } else {
+          out.change(ChangeKind.ADDED_OPTIONAL_PARAMETER, CURRENT, cur.pointer(), "added optional " + cur.label()
+              + " on " + op, op);
+        }
+      });
+    }
+
+    /** A parameter's schema, or the schema of its single {@code content} entry. */
+    private Ref paramSchema(Param p) {
+      if (p.node().has("schema")) {
+        return new Ref(p.node().get("schema"), p.pointer() + "/schema");
+      }
+      var media = p.node().path("content").fields();
+      if (media.hasNext()) {
+        var m = media.next();
+        return new Ref(m.getValue().path("schema"), p.pointer() + "/content/" + escape(m.getKey()) + "/schema");
+      }
+      return new Ref(com.fasterxml.jackson.databind.node.MissingNode.getInstance(), p.pointer());
+    }
+
+    private void requestBody() {
+      Ref oldBody = Ref.of(oldDoc, oldOp.path("requestBody"), oldOpPtr + "/requestBody");
+      Ref newBody = Ref.of(newDoc, newOp.path("requestBody"), newOpPtr + "/requestBody");
+      boolean wasRequired = oldBody.node().path("required").asBoolean(false);
+      boolean isRequired = newBody.node().path("required").asBoolean(false);
+      if (!newBody.node().isMissingNode() && isRequired && !wasRequired) {
+        add(Rule.REQUEST_BODY_NOW_REQUIRED, CURRENT, newBody.pointer() + "/required",
+            "request body of " + op + " became required", op);
+      } else if (wasRequired && !isRequired) {
+        out.change(ChangeKind.RELAXED_CONSTRAINT, CURRENT, newBody.pointer(), "request body of " + op
+            + " is no longer required", op);
+      }
+      JsonNode newContent = newBody.node().path("content");
+      oldBody.node().path("content").fields().forEachRemaining(m -> {
         String media = m.getKey();
-        JsonNode newMedia = newResp.node().path("content").get(media);
-        String mediaPtr = oldResp.pointer() + "/content/" + escape(media);
+        String oldPtr = oldBody.pointer() + "/content/" + escape(media);
+        JsonNode newMedia = newContent.get(media);
         if (newMedia == null) {
+          add(Rule.REQUEST_MEDIA_TYPE_REMOVED, BASELINE, oldPtr,
+              "request body media type " + media + " of " + op + " is no longer accepted", op);
+          return;
+        }
+        schema(m.getValue().path("schema"), oldPtr + "/schema", newMedia.path("schema"),
+            newBody.pointer() + "/content/" + escape(media) + "/schema", Direction.INPUT);
+      });
+      newContent.fieldNames().forEachRemaining(media -> {
+        if (!oldBody.node().path("content").has(media)) {
+          out.change(ChangeKind.ADDED_MEDIA_TYPE, CURRENT, newBody.pointer() + "/content/" + escape(media),
+              "request body of " + op + " is also accepted as " + media, op);
+        }
+      });
+    }
+
+    private void responses() {
+      JsonNode oldResponses = oldOp.path("responses");
+      JsonNode newResponses = newOp.path("responses");
+      oldResponses.fields().forEachRemaining(r -> {
+        String status = r.getKey();
+        boolean success = status.startsWith("2");
+        String oldPtr = oldOpPtr + "/responses/" + escape(status);
+        String newPtr = newOpPtr + "/responses/" + escape(status);
+        if (!newResponses.has(status)) {
           if (success) {
-            add(Rule.RESPONSE_MEDIA_TYPE_REMOVED, BASELINE, mediaPtr,
-                "response " + status + " of " + op + " no longer comes as " + media, op);
+            add(Rule.RESPONSE_STATUS_REMOVED, BASELINE, oldPtr, "response " + status + " of " + op + " was removed",
+                op);
           } else {
-            notes.add("error response " + status + " of " + op + " no longer documents " + media);
+            // Consumers treat any non-2xx as an error anyway; dropping its documentation breaks nobody.
+            out.change(ChangeKind.REMOVED_ERROR_RESPONSE, BASELINE, oldPtr, "error response " + status + " of " + op
+                + " is no longer documented", op);
           }
           return;
         }
-        schema(m.getValue().path("schema"), mediaPtr + "/schema", newMedia.path("schema"),
-            newResp.pointer() + "/content/" + escape(media) + "/schema", Direction.OUTPUT, op, 0, new HashSet<>());
+        Ref oldResp = Ref.of(oldDoc, r.getValue(), oldPtr);
+        Ref newResp = Ref.of(newDoc, newResponses.get(status), newPtr);
+        JsonNode newContent = newResp.node().path("content");
+        oldResp.node().path("content").fields().forEachRemaining(m -> {
+          String media = m.getKey();
+          JsonNode newMedia = newContent.get(media);
+          String mediaPtr = oldResp.pointer() + "/content/" + escape(media);
+          if (newMedia == null) {
+            if (success) {
+              add(Rule.RESPONSE_MEDIA_TYPE_REMOVED, BASELINE, mediaPtr,
+                  "response " + status + " of " + op + " no longer comes as " + media, op);
+            } else {
+              out.change(ChangeKind.REMOVED_ERROR_RESPONSE, BASELINE, mediaPtr, "error response " + status + " of "
+                  + op + " no longer documents " + media, op);
+            }
+            return;
+          }
+          schema(m.getValue().path("schema"), mediaPtr + "/schema", newMedia.path("schema"),
+              newResp.pointer() + "/content/" + escape(media) + "/schema", Direction.OUTPUT);
+        });
+        newContent.fieldNames().forEachRemaining(media -> {
+          if (!oldResp.node().path("content").has(media)) {
+            out.change(ChangeKind.ADDED_MEDIA_TYPE, CURRENT, newResp.pointer() + "/content/" + escape(media),
+                "response " + status + " of " + op + " may also come as " + media, op);
+          }
+        });
+        headers(status, oldResp, newResp);
       });
-    });
-    newResponses.fieldNames().forEachRemaining(status -> {
-      if (!oldOp.path("responses").has(status)) {
-        notes.add("added response " + status + " to " + op);
-      }
-    });
-  }
+      newResponses.fieldNames().forEachRemaining(status -> {
+        if (!oldResponses.has(status)) {
+          out.change(ChangeKind.ADDED_RESPONSE_STATUS, CURRENT, newOpPtr + "/responses/" + escape(status),
+              "added response " + status + " to " + op, op);
+        }
+      });
+    }
 
-  /** Breaking unless every credential set the baseline accepted is still accepted. */
-  private void security(String op, String opPtr, JsonNode oldOp, JsonNode newOp) {
-    List<Map<String, Set<String>>> olds = requirements(oldOp.has("security") ? oldOp.get("security") : oldDoc.path("security"));
-    List<Map<String, Set<String>>> news = requirements(newOp.has("security") ? newOp.get("security") : newDoc.path("security"));
-    String ptr = newOp.has("security") ? opPtr + "/security" : "/security";
-    for (Map<String, Set<String>> old : olds) {
-      boolean stillAccepted = news.stream().anyMatch(n -> old.keySet().containsAll(n.keySet())
-          && n.entrySet().stream().allMatch(e -> old.get(e.getKey()).containsAll(e.getValue())));
-      if (!stillAccepted) {
-        add(Rule.SECURITY_CHANGED, CURRENT, ptr, "security requirement changed from " + olds + " to " + news, op);
-        return;
+    /** Response headers are output: removed, made optional or retyped breaks consumers that read them. */
+    private void headers(String status, Ref oldResp, Ref newResp) {
+      Map<String, Header> olds = headerMap(oldDoc, oldResp);
+      Map<String, Header> news = headerMap(newDoc, newResp);
+      olds.forEach((key, old) -> {
+        Header cur = news.get(key);
+        String label = "response header " + old.name() + " of " + status + " " + op;
+        if (cur == null) {
+          add(Rule.RESPONSE_HEADER_REMOVED, BASELINE, old.entry(), label + " was removed", op);
+          return;
+        }
+        JsonNode a = old.ref().node();
+        JsonNode b = cur.ref().node();
+        if (a.path("required").asBoolean(false) && !b.path("required").asBoolean(false)) {
+          add(Rule.RESPONSE_HEADER_NO_LONGER_REQUIRED, CURRENT, cur.ref().pointer() + (b.has("required")
+              ? "/required" : ""), label + " is no longer required", op);
+        }
+        schema(a.path("schema"), old.ref().pointer() + "/schema", b.path("schema"), cur.ref().pointer() + "/schema",
+            Direction.OUTPUT);
+      });
+      news.forEach((key, cur) -> {
+        if (!olds.containsKey(key)) {
+          out.change(ChangeKind.ADDED_RESPONSE_HEADER, CURRENT, cur.entry(), "added response header " + cur.name()
+              + " to " + status + " " + op, op);
+        }
+      });
+    }
+
+    private void security() {
+      List<Map<String, Set<String>>> olds =
+          requirements(oldOp.has("security") ? oldOp.get("security") : oldDoc.path("security"));
+      List<Map<String, Set<String>>> news =
+          requirements(newOp.has("security") ? newOp.get("security") : newDoc.path("security"));
+      String ptr = newOp.has("security") ? newOpPtr + "/security" : "/security";
+      for (Map<String, Set<String>> old : olds) {
+        boolean stillAccepted = news.stream().anyMatch(n -> old.keySet().containsAll(n.keySet())
+            && n.entrySet().stream().allMatch(e -> old.get(e.getKey()).containsAll(e.getValue())));
+        if (!stillAccepted) {
+          add(Rule.SECURITY_CHANGED, CURRENT, ptr, "security requirement changed from " + olds + " to " + news, op);
+          return;
+        }
+      }
+      if (!olds.equals(news)) {
+        out.change(ChangeKind.RELAXED_SECURITY, CURRENT, ptr, "security of " + op + " relaxed from " + olds + " to "
+            + news, op);
       }
     }
+  }
+
+  /** A response header: its name as written, where the response lists it, and its definition. */
+  private record Header(String name, String entry, Ref ref) {}
+
+  /** Response headers keyed by lower-cased name (HTTP header names are case-insensitive); Content-Type is ignored. */
+  private static Map<String, Header> headerMap(JsonNode doc, Ref response) {
+    Map<String, Header> result = new LinkedHashMap<>();
+    response.node().path("headers").fields().forEachRemaining(h -> {
+      String key = h.getKey().toLowerCase(Locale.ROOT);
+      if (!key.equals("content-type")) {
+        String entry = response.pointer() + "/headers/" + escape(h.getKey());
+        result.put(key, new Header(h.getKey(), entry, Ref.of(doc, h.getValue(), entry)));
+      }
+    });
+    return result;
   }
 
   /** Security requirement alternatives; no requirement at all is one empty alternative (anonymous). */
@@ -275,218 +481,5 @@ public final class CompatibilityChecker {
         }
       }
     });
-  }
-
-  private record Ref(JsonNode node, String pointer) {}
-
-  /** Follows $ref chains; the pointer then names the component, which is where an author must look. */
-  private static Ref deref(JsonNode doc, JsonNode node, String pointer) {
-    int hops = 0;
-    while (node != null && node.has("$ref") && hops++ < MAX_DEPTH) {
-      String ref = node.get("$ref").asText();
-      JsonNode target = OpenApiDocs.resolve(doc, ref);
-      if (target == null) {
-        break;
-      }
-      pointer = ref.substring(1);
-      node = target;
-    }
-    return new Ref(node == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : node, pointer);
-  }
-
-  private void schema(JsonNode oldRaw, String oldRawPtr, JsonNode newRaw, String newRawPtr, Direction dir,
-      String op, int depth, Set<String> seen) {
-    if (depth > MAX_DEPTH || oldRaw.isMissingNode() || newRaw.isMissingNode()) {
-      return;
-    }
-    Ref o = deref(oldDoc, oldRaw, oldRawPtr);
-    Ref n = deref(newDoc, newRaw, newRawPtr);
-    if (!seen.add(o.pointer() + "|" + n.pointer() + "|" + dir)) {
-      return; // recursive schema already being compared on this branch
-    }
-    JsonNode old = o.node();
-    JsonNode cur = n.node();
-    if (!old.isObject() || !cur.isObject()) {
-      return;
-    }
-    types(old, cur, o.pointer(), n.pointer(), dir, op);
-    format(old, cur, n.pointer(), dir, op);
-    enums(old, cur, n.pointer(), dir, op);
-    defaults(old, cur, o.pointer(), n.pointer(), op);
-    required(old, cur, n.pointer(), dir, op);
-    for (String keyword : List.of("allOf", "anyOf", "oneOf", "not")) {
-      if (!old.path(keyword).equals(cur.path(keyword))) {
-        // Composition is not analysed member by member here; any change is flagged for review.
-        add(Rule.TYPE_CHANGED, CURRENT, n.pointer() + "/" + keyword, keyword + " changed (composition)", op);
-      }
-    }
-    old.path("properties").fields().forEachRemaining(p -> {
-      String name = p.getKey();
-      String oldPtr = o.pointer() + "/properties/" + escape(name);
-      JsonNode curProp = cur.path("properties").get(name);
-      if (curProp == null) {
-        add(dir == Direction.OUTPUT ? Rule.RESPONSE_PROPERTY_REMOVED : Rule.REQUEST_PROPERTY_REMOVED, BASELINE,
-            oldPtr, "property " + name + " was removed or renamed", op);
-        return;
-      }
-      schema(p.getValue(), oldPtr, curProp, n.pointer() + "/properties/" + escape(name), dir, op, depth + 1, seen);
-    });
-    cur.path("properties").fieldNames().forEachRemaining(name -> {
-      if (!old.path("properties").has(name)) {
-        notes.add("added " + (dir == Direction.OUTPUT ? "response" : "request") + " property " + name + " at "
-            + n.pointer() + "/properties/" + escape(name));
-      }
-    });
-    if (old.has("items") && cur.has("items")) {
-      schema(old.get("items"), o.pointer() + "/items", cur.get("items"), n.pointer() + "/items", dir, op,
-          depth + 1, seen);
-    }
-    seen.remove(o.pointer() + "|" + n.pointer() + "|" + dir);
-  }
-
-  private static Set<String> typeSet(JsonNode schema) {
-    Set<String> types = new TreeSet<>();
-    JsonNode type = schema.get("type");
-    if (type == null) {
-      return types;
-    }
-    if (type.isArray()) {
-      type.forEach(t -> types.add(t.asText()));
-    } else {
-      types.add(type.asText());
-    }
-    return types;
-  }
-
-  /** An empty set means "any type"; number covers integer. */
-  private static boolean covers(Set<String> set, String type) {
-    return set.isEmpty() || set.contains(type) || (type.equals("integer") && set.contains("number"));
-  }
-
-  private void types(JsonNode old, JsonNode cur, String oldPtr, String newPtr, Direction dir, String op) {
-    Set<String> a = typeSet(old);
-    Set<String> b = typeSet(cur);
-    if (a.equals(b)) {
-      return;
-    }
-    // Input: every type consumers could send must still be accepted. Output: nothing new may arrive.
-    Set<String> from = dir == Direction.INPUT ? a : b;
-    Set<String> to = dir == Direction.INPUT ? b : a;
-    Set<String> lost = new TreeSet<>();
-    if (from.isEmpty() && !to.isEmpty()) {
-      lost.add("any");
-    }
-    from.stream().filter(t -> !covers(to, t)).forEach(lost::add);
-    if (!lost.isEmpty()) {
-      String what = "type changed from " + (a.isEmpty() ? "any" : a) + " to " + (b.isEmpty() ? "any" : b) + " ("
-          + (dir == Direction.INPUT ? "no longer accepts " : "may now return ") + lost + ")";
-      add(Rule.TYPE_CHANGED, CURRENT, cur.has("type") ? newPtr + "/type" : newPtr, what, op);
-    }
-  }
-
-  private void format(JsonNode old, JsonNode cur, String newPtr, Direction dir, String op) {
-    JsonNode a = old.path("format");
-    JsonNode b = cur.path("format");
-    if (a.equals(b)) {
-      return;
-    }
-    int ra = integerWidth(a);
-    int rb = integerWidth(b);
-    if (ra > 0 && rb > 0) {
-      // Generated clients use Integer for no format and int32, Long for int64: input may widen, output may narrow.
-      boolean breaks = dir == Direction.INPUT ? rb < ra : rb > ra;
-      if (!breaks) {
-        notes.add("format " + text(a) + " -> " + text(b) + " at " + newPtr + " (" + dir.name().toLowerCase(Locale.ROOT)
-            + ", harmless)");
-        return;
-      }
-    }
-    add(Rule.FORMAT_CHANGED, CURRENT, newPtr + "/format", "format changed from " + text(a) + " to " + text(b), op);
-  }
-
-  private static int integerWidth(JsonNode format) {
-    if (format.isMissingNode() || format.asText().equals("int32")) {
-      return 32;
-    }
-    return format.asText().equals("int64") ? 64 : 0;
-  }
-
-  private void enums(JsonNode old, JsonNode cur, String newPtr, Direction dir, String op) {
-    Set<String> a = values(old.get("enum"));
-    Set<String> b = values(cur.get("enum"));
-    if (a == null && b == null) {
-      return;
-    }
-    if (a != null && b != null) {
-      Set<String> removed = new TreeSet<>(a);
-      removed.removeAll(b);
-      Set<String> added = new TreeSet<>(b);
-      added.removeAll(a);
-      if (!removed.isEmpty()) {
-        add(Rule.ENUM_NARROWED, CURRENT, newPtr + "/enum", "enum lost " + removed + " (now " + b + ")", op);
-      }
-      if (!added.isEmpty() && dir == Direction.OUTPUT) {
-        add(Rule.ENUM_WIDENED_ON_OUTPUT, CURRENT, newPtr + "/enum", "response enum gained " + added, op);
-      } else if (!added.isEmpty()) {
-        notes.add("input enum at " + newPtr + "/enum gained " + added);
-      }
-    } else if (a == null && dir == Direction.INPUT) {
-      add(Rule.ENUM_NARROWED, CURRENT, newPtr + "/enum", "a free value is now restricted to " + b, op);
-    } else if (b == null && dir == Direction.OUTPUT) {
-      add(Rule.ENUM_WIDENED_ON_OUTPUT, CURRENT, newPtr, "response enum " + a + " was lifted: any value may arrive", op);
-    }
-  }
-
-  /** Enum values as canonical text, so 1 and 1.0 compare equal. */
-  private static Set<String> values(JsonNode array) {
-    if (array == null || !array.isArray()) {
-      return null;
-    }
-    Set<String> set = new TreeSet<>();
-    array.forEach(v -> set.add(v.isNumber() ? v.decimalValue().stripTrailingZeros().toPlainString() : v.toString()));
-    return set;
-  }
-
-  private void defaults(JsonNode old, JsonNode cur, String oldPtr, String newPtr, String op) {
-    if (!old.has("default")) {
-      return;
-    }
-    JsonNode a = old.get("default");
-    JsonNode b = cur.get("default");
-    if (b == null) {
-      add(Rule.DEFAULT_CHANGED, BASELINE, oldPtr + "/default", "default " + a + " was removed", op);
-    } else if (!(a.equals(b) || (a.isNumber() && b.isNumber() && a.decimalValue().compareTo(b.decimalValue()) == 0))) {
-      add(Rule.DEFAULT_CHANGED, CURRENT, newPtr + "/default", "default changed from " + a + " to " + b, op);
-    }
-  }
-
-  private void required(JsonNode old, JsonNode cur, String newPtr, Direction dir, String op) {
-    Set<String> a = new TreeSet<>();
-    old.path("required").forEach(v -> a.add(v.asText()));
-    Set<String> b = new TreeSet<>();
-    cur.path("required").forEach(v -> b.add(v.asText()));
-    if (dir == Direction.INPUT) {
-      b.stream().filter(name -> !a.contains(name)).forEach(name ->
-          add(Rule.REQUIRED_PROPERTY_ADDED, CURRENT, newPtr + "/required", "property " + name + " became required", op));
-    } else {
-      a.stream().filter(name -> !b.contains(name)).forEach(name ->
-          add(Rule.RESPONSE_PROPERTY_NO_LONGER_REQUIRED, CURRENT, newPtr + "/required",
-              "property " + name + " is no longer required", op));
-    }
-  }
-
-  private static String text(JsonNode node) {
-    return node.isMissingNode() ? "(none)" : node.asText();
-  }
-
-  /** One finding per rule, place and change; a shared component reached from several operations lists them all. */
-  private void add(Rule rule, String document, String pointer, String what, String usedBy) {
-    String key = rule + "|" + pointer + "|" + what;
-    Finding existing = findings.get(key);
-    Set<String> uses = existing == null ? new LinkedHashSet<>() : new LinkedHashSet<>(existing.usedBy());
-    if (usedBy != null) {
-      uses.add(usedBy);
-    }
-    findings.put(key, new Finding(rule, document, pointer, what, java.util.Collections.unmodifiableSet(uses)));
   }
 }

@@ -22,7 +22,34 @@ public enum Rule {
   DEFAULT_CHANGED("consumers that omit the value now get different behaviour (for key_number: a different key is"
       + " regenerated and the old one invalidated at once)"),
   SECURITY_CHANGED("consumers authenticate as the baseline requires; those credentials are no longer accepted"),
-  SECURITY_SCHEME_CHANGED("consumers send credentials in the baseline's form; that form is no longer accepted");
+  SECURITY_SCHEME_CHANGED("consumers send credentials in the baseline's form; that form is no longer accepted"),
+  NUMERIC_RANGE_NARROWED_ON_INPUT("a number consumers send inside the old bounds is now out of range and rejected"),
+  NUMERIC_RANGE_WIDENED_ON_OUTPUT("consumers receive numbers outside the bounds they were promised; code sized or"
+      + " validated to those bounds fails"),
+  LENGTH_NARROWED_ON_INPUT("a string consumers send with a length that was valid is now rejected"),
+  LENGTH_WIDENED_ON_OUTPUT("consumers receive strings longer or shorter than promised; columns, buffers and"
+      + " validators sized to the old bounds fail"),
+  PATTERN_TIGHTENED_ON_INPUT("a string consumers send that was valid (it matched the old pattern, or there was"
+      + " none) may now be rejected; patterns cannot be compared, so any new or changed pattern is a break"),
+  PATTERN_LOOSENED_ON_OUTPUT("consumers receive strings the old pattern excluded; parsing that relies on it fails"),
+  ITEMS_NARROWED_ON_INPUT("an array consumers send with an item count (or duplicates) that was valid is now"
+      + " rejected"),
+  ITEMS_WIDENED_ON_OUTPUT("consumers receive arrays with more or fewer items, or duplicates, than promised"),
+  PROPERTY_COUNT_NARROWED_ON_INPUT("an object consumers send with a property count that was valid is now"
+      + " rejected"),
+  PROPERTY_COUNT_WIDENED_ON_OUTPUT("consumers receive objects with more or fewer properties than promised"),
+  MULTIPLE_OF_TIGHTENED_ON_INPUT("a number consumers send that was a valid multiple is now rejected"),
+  MULTIPLE_OF_LOOSENED_ON_OUTPUT("consumers receive numbers off the step they were promised (e.g. fractions where"
+      + " whole units were promised)"),
+  CONST_TIGHTENED_ON_INPUT("consumers send a value the new constant rejects"),
+  CONST_LOOSENED_ON_OUTPUT("consumers rely on receiving the constant; other values may now arrive"),
+  RESPONSE_HEADER_REMOVED("consumers read this response header (e.g. Retry-After, a location); it is no longer"
+      + " sent"),
+  RESPONSE_HEADER_NO_LONGER_REQUIRED("consumers rely on this response header being present; it may now be absent"),
+  COMPOSITION_NARROWED_ON_INPUT("a value consumers send that the old oneOf/anyOf/allOf accepted is no longer"
+      + " accepted (an alternative was removed, or a constraint was added)"),
+  COMPOSITION_WIDENED_ON_OUTPUT("consumers receive a shape outside what they decode (a new oneOf/anyOf"
+      + " alternative, or an allOf constraint dropped)");
 
   private final String why;
 

@@ -1,6 +1,7 @@
 package ai.spice.cloud.spec.tool;
 
 import ai.spice.cloud.spec.compat.Gate;
+import ai.spice.cloud.spec.compat.Verdict;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,8 +26,6 @@ import java.util.stream.Stream;
  * differs from what the fragments and decorations give, naming {@link #REGENERATE_COMMAND}.
  */
 public final class SpecTool {
-  /** The released document the gate compares with, relative to the spec module. */
-  public static final String BASELINE = "baseline/openapi.yaml";
   public static final String REGENERATE_COMMAND = "./mvnw -B -pl spec process-classes -Dspec.write=true";
   static final String HEADER = "# Generated from upstream/*.json and decorations.yaml by SpecTool. Do not edit:\n"
       + "# re-derive it with " + REGENERATE_COMMAND + "\n";
@@ -59,7 +58,7 @@ public final class SpecTool {
    * then check that the committed document is up to date. So a breaking change fails with the gate's finding,
    * whatever else is wrong, and warnings never fail the build.
    *
-   * @param args {@code write moduleDir reportsDir}
+   * @param args {@code write moduleDir reportsDir [projectVersion]}
    */
   public static void main(String[] args) {
     boolean write = Boolean.parseBoolean(args[0]);
@@ -74,19 +73,14 @@ public final class SpecTool {
       writeString(target, result.text());
       System.out.println("[spec] wrote " + target);
     }
-    Path baselineFile = moduleDir.resolve(BASELINE);
-    Gate.Verdict verdict = Gate.run(readYaml(baselineFile), result.document(), BASELINE, "openapi.yaml", reportsDir);
-    System.out.println("[gate] " + verdict.report().replace("\n", "\n[gate] "));
+    Verdict verdict = Gate.check(moduleDir, result.text(), args.length > 3 ? args[3] : null, reportsDir);
     // After the verdict, so a breaking change is read first; they never fail the build by themselves.
     String warnings = warningsReport(result);
     writeString(reportsDir.resolve(WARNINGS_REPORT), warnings);
     if (!result.warnings().isEmpty() || !result.staleDecorations().isEmpty()) {
       System.out.print(warnings.replaceAll("(?m)^(?=.)", "[spec] "));
     }
-    if (!verdict.passed()) {
-      throw new SpecException("the breaking-change gate failed; report: " + reportsDir.resolve(Gate.REPORT)
-          + "\n" + verdict.report());
-    }
+    Gate.failUnlessPassed(verdict, reportsDir);
     if (!write) {
       checkUpToDate(target, result.text());
       System.out.println("[spec] " + target + " is up to date");

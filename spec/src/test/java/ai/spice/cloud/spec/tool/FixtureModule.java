@@ -23,7 +23,7 @@ final class FixtureModule {
     copyTree(Fixtures.specModule().resolve("src/test/resources/fixture-module"), dir);
     String text = SpecTool.derive(dir).text();
     Fixtures.write(dir.resolve("openapi.yaml"), text);
-    Fixtures.write(dir.resolve(SpecTool.BASELINE), text);
+    Fixtures.write(dir.resolve(ai.spice.cloud.spec.compat.Gate.BASELINE), text);
     return dir;
   }
 
@@ -31,7 +31,7 @@ final class FixtureModule {
   static Path copyOfRealModule(Path dir) {
     Path real = Fixtures.specModule();
     copyTree(real.resolve("upstream"), dir.resolve("upstream"));
-    for (String file : new String[] {"decorations.yaml", "openapi.yaml", SpecTool.BASELINE}) {
+    for (String file : new String[] {"decorations.yaml", "openapi.yaml", ai.spice.cloud.spec.compat.Gate.BASELINE}) {
       Fixtures.write(dir.resolve(file), read(real.resolve(file)));
     }
     return dir;

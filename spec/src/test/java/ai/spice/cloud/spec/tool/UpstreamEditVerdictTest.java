@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.spice.cloud.spec.compat.Gate;
+import ai.spice.cloud.spec.compat.Verdict;
 import ai.spice.cloud.spec.compat.Rule;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -50,6 +51,7 @@ class UpstreamEditVerdictTest {
   private static final String MEMBERS_ITEM = "/responses/200/content/application~1json/schema/properties/members/items";
 
   @TempDir static Path dir;
+  private static final java.time.LocalDate TODAY = java.time.LocalDate.of(2026, 12, 1);
   private static JsonNode baseline;
   private static String baselineText;
 
@@ -209,12 +211,12 @@ class UpstreamEditVerdictTest {
 
       assertEquals(List.of(), outcome.found(), outcome.verdict().report());
       assertTrue(outcome.verdict().passed());
-      assertTrue(outcome.verdict().report().contains("VERDICT: compatible"), outcome.verdict().report());
+      assertTrue(outcome.verdict().report().contains("VERDICT: passed"), outcome.verdict().report());
       assertWarnings(edit, outcome.result());
     }));
   }
 
-  private record Outcome(SpecTool.Result result, Gate.Verdict verdict, List<Found> found) {}
+  private record Outcome(SpecTool.Result result, Verdict verdict, List<Found> found) {}
 
   /** As SpecTool.main: derive (which must not fail), then the gate against the unedited document. */
   private static Outcome apply(Edit edit) throws Exception {
@@ -222,7 +224,9 @@ class UpstreamEditVerdictTest {
     edit.apply().accept(new UpstreamEdits(module));
 
     SpecTool.Result result = SpecTool.derive(module);
-    Gate.Verdict verdict = Gate.evaluate(baseline, result.document(), "baseline", "edited");
+    // No project version: the version rule is the gate's own concern; here every break must fail.
+    Verdict verdict = Gate.evaluate(new Gate.Inputs(new Gate.Source("spec/" + Gate.BASELINE, baselineText),
+        new Gate.Source("spec/" + Gate.CURRENT, result.text()), null, null, null, TODAY, false));
 
     assertNotEquals(baselineText, result.text(), "the edit no longer changes the document; update the table");
     List<Found> found = verdict.result().breaking().stream()

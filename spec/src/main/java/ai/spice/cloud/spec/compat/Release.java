@@ -1,0 +1,69 @@
+package ai.spice.cloud.spec.compat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * The gate's release commands, on the committed {@code spec/openapi.yaml} against the baseline:
+ * <ul>
+ *   <li>{@code check <specDir> <version>}: fails (non-zero exit) unless {@code version} is at least what the
+ *       diff needs and every break is accepted or released as a major;</li>
+ *   <li>{@code changelog <specDir> <version> <CHANGELOG.md>}: the same check, then the release's section
+ *       prepended to the changelog for review.</li>
+ * </ul>
+ */
+public final class Release {
+  public static final String CHECK_COMMAND =
+      "./mvnw -B -pl spec process-classes exec:java@release-check -Drelease.version=X.Y.Z";
+  public static final String CHANGELOG_COMMAND =
+      "./mvnw -B -pl spec process-classes exec:java@changelog -Drelease.version=X.Y.Z";
+
+  private Release() {}
+
+  public static void main(String[] args) {
+    if (args.length < 3 || !(args[0].equals("check") || args[0].equals("changelog") && args.length == 4)) {
+      throw new IllegalArgumentException("usage: check <specDir> <version> | changelog <specDir> <version>"
+          + " <CHANGELOG.md>");
+    }
+    Path specDir = Path.of(args[1]);
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    if (args[0].equals("check")) {
+      System.out.println(check(specDir, args[2], today).report());
+    } else {
+      Path file = changelog(specDir, args[2], Path.of(args[3]), today);
+      System.out.println("[release] wrote the " + args[2] + " section of " + file + "; review it before the tag");
+    }
+  }
+
+  /** The verdict for releasing {@code version}; throws {@link GateFailure} when it may not be released. */
+  public static Verdict check(Path specDir, String version, LocalDate today) {
+    SemVer.parse(version);
+    String current = Gate.read(specDir.resolve(Gate.CURRENT));
+    if (current == null) {
+      throw new GateFailure(specDir.resolve(Gate.CURRENT) + " is missing");
+    }
+    Verdict verdict = Gate.evaluate(Gate.inputs(specDir, current, version, today).forRelease());
+    if (!verdict.passed()) {
+      throw new GateFailure("version " + version + " may not be released:\n" + verdict.report());
+    }
+    return verdict;
+  }
+
+  public static Path changelog(Path specDir, String version, Path changelog, LocalDate today) {
+    Verdict verdict = check(specDir, version, today);
+    SemVer release = SemVer.parse(version);
+    String section = Changelog.section(verdict, release, today);
+    try {
+      String existing = Files.exists(changelog) ? Files.readString(changelog, StandardCharsets.UTF_8) : null;
+      Files.writeString(changelog, Changelog.prepend(existing, section, release), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return changelog;
+  }
+}

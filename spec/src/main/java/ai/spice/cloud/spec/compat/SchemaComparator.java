@@ -1,0 +1,552 @@
+package ai.spice.cloud.spec.compat;
+
+import static ai.spice.cloud.spec.OpenApiDocs.escape;
+import static ai.spice.cloud.spec.compat.Collector.BASELINE;
+import static ai.spice.cloud.spec.compat.Collector.CURRENT;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Compares a baseline schema with the current one by direction. Each schema pair is visited once per
+ * operation and direction (the caller's {@code visited} set), so recursive and shared schemas cost one visit.
+ * Composition is compared member by member: members are matched by $ref, then by equality, then by what they
+ * accept (a trial comparison, memoized per pair), then by position.
+ */
+final class SchemaComparator {
+  static final int MAX_DEPTH = 64;
+  private static final List<String> COMPOSITION = List.of("allOf", "anyOf", "oneOf");
+
+  private final JsonNode oldDoc;
+  private final JsonNode newDoc;
+  private final Collector out;
+  /** Trial results by pair; shared by all trials, and set to "compatible" while a pair is in progress. */
+  private final Map<String, Boolean> trials;
+  /**
+   * In an allOf trial a member need not declare every property: the other members declare the rest, so a
+   * property missing from one member is no finding there.
+   */
+  private final int allOfMemberDepth;
+
+  SchemaComparator(JsonNode oldDoc, JsonNode newDoc, Collector out, Map<String, Boolean> trials) {
+    this(oldDoc, newDoc, out, trials, -1);
+  }
+
+  private SchemaComparator(JsonNode oldDoc, JsonNode newDoc, Collector out, Map<String, Boolean> trials,
+      int allOfMemberDepth) {
+    this.oldDoc = oldDoc;
+    this.newDoc = newDoc;
+    this.out = out;
+    this.trials = trials;
+    this.allOfMemberDepth = allOfMemberDepth;
+  }
+
+  void compare(JsonNode oldRaw, String oldRawPtr, JsonNode newRaw, String newRawPtr, Direction dir, String op,
+      Set<String> visited) {
+    compare(oldRaw, oldRawPtr, newRaw, newRawPtr, dir, op, visited, 0);
+  }
+
+  private void compare(JsonNode oldRaw, String oldRawPtr, JsonNode newRaw, String newRawPtr, Direction dir,
+      String op, Set<String> visited, int depth) {
+    if (oldRaw == null || newRaw == null || oldRaw.isMissingNode() || newRaw.isMissingNode()) {
+      return;
+    }
+    Ref o = Ref.of(oldDoc, oldRaw, oldRawPtr);
+    Ref n = Ref.of(newDoc, newRaw, newRawPtr);
+    if (!visited.add(o.pointer() + "|" + n.pointer() + "|" + dir + (depth == allOfMemberDepth ? "|allOf" : ""))) {
+      return;
+    }
+    if (depth > MAX_DEPTH) {
+      out.change(ChangeKind.NOT_COMPARED, CURRENT, n.pointer(), "schemas nested deeper than " + MAX_DEPTH
+          + " levels are not compared; review this part by hand", op);
+      return;
+    }
+    JsonNode old = o.node();
+    JsonNode cur = n.node();
+    if (!old.isObject() || !cur.isObject()) {
+      return;
+    }
+    types(old, cur, o.pointer(), n.pointer(), dir, op);
+    format(old, cur, n.pointer(), dir, op);
+    enums(old, cur, o.pointer(), n.pointer(), dir, op);
+    defaults(old, cur, o.pointer(), n.pointer(), op);
+    required(old, cur, o.pointer(), n.pointer(), dir, op);
+    Constraints.compare(old, cur, o.pointer(), n.pointer(), dir, op, out);
+    for (String keyword : COMPOSITION) {
+      composition(keyword, o, n, dir, op, visited, depth);
+    }
+    negation(o, n, dir, op, depth);
+    properties(o, n, dir, op, visited, depth);
+    for (String keyword : List.of("items", "additionalProperties")) {
+      if (old.path(keyword).isObject() && cur.path(keyword).isObject()) {
+        compare(old.get(keyword), o.pointer() + "/" + keyword, cur.get(keyword), n.pointer() + "/" + keyword, dir, op,
+            visited, depth + 1);
+      }
+    }
+  }
+
+  /** Whether comparing the pair finds no break, without reporting anything. */
+  private boolean accepts(JsonNode oldRaw, String oldPtr, JsonNode newRaw, String newPtr, Direction dir, int depth,
+      boolean allOf) {
+    String key = Ref.of(oldDoc, oldRaw, oldPtr).pointer() + "|" + Ref.of(newDoc, newRaw, newPtr).pointer() + "|" + dir
+        + "|" + allOf;
+    Boolean known = trials.get(key);
+    if (known != null) {
+      return known;
+    }
+    trials.put(key, true); // a recursive schema reaching this pair again assumes it compatible
+    Collector scratch = new Collector();
+    new SchemaComparator(oldDoc, newDoc, scratch, trials, allOf ? depth + 1 : -1)
+        .compare(oldRaw, oldPtr, newRaw, newPtr, dir, null, new HashSet<>(), depth + 1);
+    boolean ok = !scratch.hasFindings();
+    trials.put(key, ok);
+    return ok;
+  }
+
+  /**
+   * Properties are compared by name over the schema and its allOf members together: a property that moved
+   * from the schema into an allOf member (or between members) is still declared, so it is compared, not removed.
+   */
+  private void properties(Ref o, Ref n, Direction dir, String op, Set<String> visited, int depth) {
+    Map<String, Ref> olds = declared(oldDoc, o, 0);
+    Map<String, Ref> news = declared(newDoc, n, 0);
+    olds.forEach((name, old) -> {
+      Ref cur = news.get(name);
+      if (cur == null) {
+        if (depth != allOfMemberDepth) { // another member of the allOf may declare it
+          out.breaking(dir == Direction.OUTPUT ? Rule.RESPONSE_PROPERTY_REMOVED : Rule.REQUEST_PROPERTY_REMOVED,
+              BASELINE, old.pointer(), "property " + name + " was removed or renamed", op);
+        }
+        return;
+      }
+      compare(old.node(), old.pointer(), cur.node(), cur.pointer(), dir, op, visited, depth + 1);
+    });
+    news.forEach((name, cur) -> {
+      if (!olds.containsKey(name)) {
+        out.change(dir == Direction.OUTPUT ? ChangeKind.ADDED_RESPONSE_PROPERTY : ChangeKind.ADDED_REQUEST_PROPERTY,
+            CURRENT, cur.pointer(), "added " + dir.label() + " property " + name, op);
+      }
+    });
+  }
+
+  /** The properties a schema declares itself and through its allOf members (bounded, for cyclic allOf). */
+  private static Map<String, Ref> declared(JsonNode doc, Ref schema, int level) {
+    Map<String, Ref> result = new java.util.LinkedHashMap<>();
+    schema.node().path("properties").fields().forEachRemaining(p ->
+        result.put(p.getKey(), new Ref(p.getValue(), schema.pointer() + "/properties/" + escape(p.getKey()))));
+    JsonNode allOf = schema.node().path("allOf");
+    for (int i = 0; i < allOf.size() && level < 8; i++) {
+      Ref member = Ref.of(doc, allOf.get(i), schema.pointer() + "/allOf/" + i);
+      declared(doc, member, level + 1).forEach(result::putIfAbsent);
+    }
+    return result;
+  }
+
+  /**
+   * oneOf/anyOf are alternatives: on input every old alternative must still be accepted by some new one, on
+   * output every new alternative must be one consumers already decode. allOf members are constraints: on
+   * input no new member may reject what the old ones accepted, on output every old member's promise must
+   * still hold. A keyword that appears or disappears is compared against the whole schema on the other side.
+   */
+  private void composition(String keyword, Ref o, Ref n, Direction dir, String op, Set<String> visited, int depth) {
+    JsonNode a = o.node().get(keyword);
+    JsonNode b = n.node().get(keyword);
+    boolean hasA = a != null && a.isArray();
+    boolean hasB = b != null && b.isArray();
+    if (!hasA && !hasB) {
+      return;
+    }
+    String oldKw = o.pointer() + "/" + keyword;
+    String newKw = n.pointer() + "/" + keyword;
+    boolean alternatives = !keyword.equals("allOf");
+    Rule rule = dir == Direction.INPUT ? Rule.COMPOSITION_NARROWED_ON_INPUT : Rule.COMPOSITION_WIDENED_ON_OUTPUT;
+    ChangeKind harmless = dir == Direction.INPUT ? ChangeKind.RELAXED_CONSTRAINT : ChangeKind.TIGHTENED_OUTPUT;
+    if (!hasA) {
+      // The old schema as a whole stands for the missing members.
+      introduced(keyword, o, b, newKw, dir, op, depth, alternatives, rule, harmless);
+    } else if (!hasB) {
+      removed(keyword, a, oldKw, n, dir, op, depth, alternatives, rule, harmless);
+    } else {
+      members(keyword, a, b, oldKw, newKw, dir, op, visited, depth, alternatives == (dir == Direction.INPUT), rule,
+          harmless);
+    }
+  }
+
+  private void introduced(String keyword, Ref o, JsonNode b, String newKw, Direction dir, String op, int depth,
+      boolean alternatives, Rule rule, ChangeKind harmless) {
+    if (alternatives == (dir == Direction.INPUT)) {
+      // Input alternatives: one member must accept all the old schema did. Output allOf: one member must keep
+      // the old promise.
+      for (int j = 0; j < b.size(); j++) {
+        if (accepts(o.node(), o.pointer(), b.get(j), newKw + "/" + j, dir, depth, !alternatives)) {
+          out.change(harmless, CURRENT, newKw, keyword + " introduced; " + label(b.get(j), j) + " covers the previous"
+              + " schema", op);
+          return;
+        }
+      }
+      out.breaking(rule, CURRENT, newKw, keyword + " introduced: no member " + (dir == Direction.INPUT
+          ? "accepts every value the previous schema accepted" : "keeps what the previous schema promised"), op);
+      return;
+    }
+    // Output alternatives / input allOf: every member must fit the old schema.
+    boolean any = false;
+    for (int j = 0; j < b.size(); j++) {
+      if (!accepts(o.node(), o.pointer(), b.get(j), newKw + "/" + j, dir, depth, !alternatives)) {
+        any = true;
+        String why = dir == Direction.OUTPUT ? " may return values the previous schema did not"
+            : " rejects values that were accepted";
+        out.breaking(rule, CURRENT, newKw + "/" + j, keyword + " introduced: " + label(b.get(j), j) + why, op);
+      }
+    }
+    if (!any) {
+      out.change(harmless, CURRENT, newKw, keyword + " introduced; every member fits the previous schema", op);
+    }
+  }
+
+  private void removed(String keyword, JsonNode a, String oldKw, Ref n, Direction dir, String op, int depth,
+      boolean alternatives, Rule rule, ChangeKind harmless) {
+    if (alternatives == (dir == Direction.INPUT)) {
+      // Input alternatives: the new schema must accept each old member. Output allOf: it must keep each promise.
+      boolean any = false;
+      for (int i = 0; i < a.size(); i++) {
+        if (!accepts(a.get(i), oldKw + "/" + i, n.node(), n.pointer(), dir, depth, !alternatives)) {
+          any = true;
+          out.breaking(rule, BASELINE, oldKw + "/" + i, keyword + " removed: " + (dir == Direction.INPUT
+              ? "values " + label(a.get(i), i) + " accepted are no longer all accepted"
+              : "the promise of " + label(a.get(i), i) + " no longer holds"), op);
+        }
+      }
+      if (!any) {
+        out.change(harmless, BASELINE, oldKw, keyword + " removed; the schema still covers every member", op);
+      }
+      return;
+    }
+    // Output alternatives / input allOf: one old member must cover the new schema.
+    for (int i = 0; i < a.size(); i++) {
+      if (accepts(a.get(i), oldKw + "/" + i, n.node(), n.pointer(), dir, depth, !alternatives)) {
+        out.change(harmless, BASELINE, oldKw, keyword + " removed; " + label(a.get(i), i) + " covers the schema now",
+            op);
+        return;
+      }
+    }
+    out.breaking(rule, BASELINE, oldKw, keyword + " removed: the schema now " + (dir == Direction.OUTPUT
+        ? "returns values none of its former members described" : "rejects values its former members accepted"), op);
+  }
+
+  /**
+   * Matches members and compares each pair. {@code oldDrives}: every old member must find a new one that covers
+   * it (input alternatives, output allOf); otherwise every new member must find an old one.
+   */
+  private void members(String keyword, JsonNode a, JsonNode b, String oldKw, String newKw, Direction dir, String op,
+      Set<String> visited, int depth, boolean oldDrives, Rule rule, ChangeKind harmless) {
+    boolean alternatives = !keyword.equals("allOf");
+    int[] partnerOfOld = new int[a.size()];
+    java.util.Arrays.fill(partnerOfOld, -1);
+    boolean[] newUsed = new boolean[b.size()];
+    // Same $ref, then the same schema: members that did not change identity.
+    for (int pass = 0; pass < 2; pass++) {
+      for (int i = 0; i < a.size(); i++) {
+        for (int j = 0; j < b.size() && partnerOfOld[i] < 0; j++) {
+          if (!newUsed[j] && (pass == 0 ? sameRef(a.get(i), b.get(j)) : sameSchema(a.get(i), oldKw, b.get(j), newKw))) {
+            partnerOfOld[i] = j;
+            newUsed[j] = true;
+          }
+        }
+      }
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (partnerOfOld[i] >= 0) {
+        comparePair(a, b, oldKw, newKw, i, partnerOfOld[i], dir, op, visited, depth, !alternatives);
+      }
+    }
+    List<Integer> driving = new ArrayList<>();
+    List<Integer> others = new ArrayList<>();
+    boolean[] oldUsed = new boolean[a.size()];
+    for (int i = 0; i < a.size(); i++) {
+      oldUsed[i] = partnerOfOld[i] >= 0;
+      if (!oldUsed[i]) {
+        (oldDrives ? driving : others).add(i);
+      }
+    }
+    for (int j = 0; j < b.size(); j++) {
+      if (!newUsed[j]) {
+        (oldDrives ? others : driving).add(j);
+      }
+    }
+    JsonNode drivers = oldDrives ? a : b;
+    JsonNode candidates = oldDrives ? b : a;
+    boolean[] candidateUsed = oldDrives ? newUsed : oldUsed;
+    List<Integer> unresolved = new ArrayList<>();
+    for (int d : driving) {
+      int found = -1;
+      for (int c = 0; c < candidates.size() && found < 0; c++) {
+        boolean ok = oldDrives
+            ? accepts(drivers.get(d), oldKw + "/" + d, candidates.get(c), newKw + "/" + c, dir, depth, !alternatives)
+            : accepts(candidates.get(c), oldKw + "/" + c, drivers.get(d), newKw + "/" + d, dir, depth, !alternatives);
+        if (ok) {
+          found = c;
+        }
+      }
+      if (found < 0) {
+        unresolved.add(d);
+        continue;
+      }
+      candidateUsed[found] = true;
+      comparePair(a, b, oldKw, newKw, oldDrives ? d : found, oldDrives ? found : d, dir, op, visited, depth,
+          !alternatives);
+    }
+    // What is left is paired by position: a member that changed in place is compared, not removed and added.
+    List<Integer> free = new ArrayList<>();
+    for (int c : others) {
+      if (!candidateUsed[c]) {
+        free.add(c);
+      }
+    }
+    for (int k = 0; k < unresolved.size(); k++) {
+      int d = unresolved.get(k);
+      if (k < free.size()) {
+        int c = free.get(k);
+        candidateUsed[c] = true;
+        comparePair(a, b, oldKw, newKw, oldDrives ? d : c, oldDrives ? c : d, dir, op, visited, depth, !alternatives);
+      } else if (oldDrives) {
+        out.breaking(rule, BASELINE, oldKw + "/" + d, keyword + " " + label(a.get(d), d) + " was removed", op);
+      } else {
+        out.breaking(rule, CURRENT, newKw + "/" + d, keyword + " " + label(b.get(d), d) + " was added", op);
+      }
+    }
+    for (int c : free) {
+      if (!candidateUsed[c]) {
+        if (oldDrives) {
+          out.change(harmless, CURRENT, newKw + "/" + c, keyword + " " + label(b.get(c), c) + " was added", op);
+        } else {
+          out.change(harmless, BASELINE, oldKw + "/" + c, keyword + " " + label(a.get(c), c) + " was removed", op);
+        }
+      }
+    }
+  }
+
+  /** Compares a matched pair; an allOf member need not declare every property (the others declare the rest). */
+  private void comparePair(JsonNode a, JsonNode b, String oldKw, String newKw, int i, int j, Direction dir, String op,
+      Set<String> visited, int depth, boolean allOf) {
+    SchemaComparator pair = allOf ? new SchemaComparator(oldDoc, newDoc, out, trials, depth + 1) : this;
+    pair.compare(a.get(i), oldKw + "/" + i, b.get(j), newKw + "/" + j, dir, op, visited, depth + 1);
+  }
+
+  /** not X to not Y: excluding Y instead of X accepts no less exactly when Y fits in X: the other direction. */
+  private void negation(Ref o, Ref n, Direction dir, String op, int depth) {
+    JsonNode a = o.node().get("not");
+    JsonNode b = n.node().get("not");
+    if (a == null && b == null) {
+      return;
+    }
+    Rule rule = dir == Direction.INPUT ? Rule.COMPOSITION_NARROWED_ON_INPUT : Rule.COMPOSITION_WIDENED_ON_OUTPUT;
+    ChangeKind harmless = dir == Direction.INPUT ? ChangeKind.RELAXED_CONSTRAINT : ChangeKind.TIGHTENED_OUTPUT;
+    if (a == null) {
+      if (dir == Direction.INPUT) {
+        out.breaking(rule, CURRENT, n.pointer() + "/not", "not introduced: it rejects values that were accepted", op);
+      } else {
+        out.change(harmless, CURRENT, n.pointer() + "/not", "not introduced", op);
+      }
+    } else if (b == null) {
+      if (dir == Direction.OUTPUT) {
+        out.breaking(rule, BASELINE, o.pointer() + "/not", "not removed: values it excluded may now arrive", op);
+      } else {
+        out.change(harmless, BASELINE, o.pointer() + "/not", "not removed", op);
+      }
+    } else {
+      Direction flipped = dir == Direction.INPUT ? Direction.OUTPUT : Direction.INPUT;
+      if (!accepts(a, o.pointer() + "/not", b, n.pointer() + "/not", flipped, depth, false)) {
+        String what = dir == Direction.INPUT ? "not changed: it now rejects values that were accepted"
+            : "not changed: values it excluded may now arrive";
+        out.breaking(rule, CURRENT, n.pointer() + "/not", what, op);
+      }
+    }
+  }
+
+  private static boolean sameRef(JsonNode a, JsonNode b) {
+    return a.has("$ref") && b.has("$ref") && a.get("$ref").asText().equals(b.get("$ref").asText());
+  }
+
+  private boolean sameSchema(JsonNode a, String oldKw, JsonNode b, String newKw) {
+    return Ref.of(oldDoc, a, oldKw).node().equals(Ref.of(newDoc, b, newKw).node());
+  }
+
+  private static String label(JsonNode member, int index) {
+    String ref = member.path("$ref").asText("");
+    return "member " + index + (ref.isEmpty() ? "" : " (" + ref.substring(ref.lastIndexOf('/') + 1) + ")");
+  }
+
+  private static Set<String> typeSet(JsonNode schema) {
+    Set<String> types = new TreeSet<>();
+    JsonNode type = schema.get("type");
+    if (type == null) {
+      return types;
+    }
+    if (type.isArray()) {
+      type.forEach(t -> types.add(t.asText()));
+    } else {
+      types.add(type.asText());
+    }
+    return types;
+  }
+
+  /** An empty set means "any type"; number covers integer. */
+  private static boolean covers(Set<String> set, String type) {
+    return set.isEmpty() || set.contains(type) || (type.equals("integer") && set.contains("number"));
+  }
+
+  private static boolean composed(JsonNode schema) {
+    return COMPOSITION.stream().anyMatch(schema::has);
+  }
+
+  private void types(JsonNode old, JsonNode cur, String oldPtr, String newPtr, Direction dir, String op) {
+    if (!old.has("type") && composed(old) || !cur.has("type") && composed(cur)) {
+      return; // the types live in the members, which are compared member by member
+    }
+    Set<String> a = typeSet(old);
+    Set<String> b = typeSet(cur);
+    if (a.equals(b)) {
+      return;
+    }
+    // Input: every type consumers could send must still be accepted. Output: nothing new may arrive.
+    Set<String> from = dir == Direction.INPUT ? a : b;
+    Set<String> to = dir == Direction.INPUT ? b : a;
+    Set<String> lost = new TreeSet<>();
+    if (from.isEmpty() && !to.isEmpty()) {
+      lost.add("any");
+    }
+    from.stream().filter(t -> !covers(to, t)).forEach(lost::add);
+    String change = "type changed from " + (a.isEmpty() ? "any" : a) + " to " + (b.isEmpty() ? "any" : b);
+    String ptr = cur.has("type") ? newPtr + "/type" : newPtr;
+    if (!lost.isEmpty()) {
+      out.breaking(Rule.TYPE_CHANGED, CURRENT, ptr, change + " ("
+          + (dir == Direction.INPUT ? "no longer accepts " : "may now return ") + lost + ")", op);
+    } else {
+      boolean typed = cur.has("type");
+      out.change(dir == Direction.INPUT ? ChangeKind.RELAXED_CONSTRAINT : ChangeKind.TIGHTENED_OUTPUT,
+          typed ? CURRENT : BASELINE, typed ? ptr : oldPtr + "/type", dir.label() + " " + change, op);
+    }
+  }
+
+  private void format(JsonNode old, JsonNode cur, String newPtr, Direction dir, String op) {
+    JsonNode a = old.path("format");
+    JsonNode b = cur.path("format");
+    if (a.equals(b)) {
+      return;
+    }
+    int ra = integerWidth(a);
+    int rb = integerWidth(b);
+    if (ra > 0 && rb > 0) {
+      // Generated clients use Integer for no format and int32, Long for int64: input may widen, output may narrow.
+      boolean breaks = dir == Direction.INPUT ? rb < ra : rb > ra;
+      if (!breaks) {
+        out.change(dir == Direction.INPUT ? ChangeKind.RELAXED_CONSTRAINT : ChangeKind.TIGHTENED_OUTPUT, CURRENT,
+            newPtr + (b.isMissingNode() ? "" : "/format"), dir.label() + " format " + text(a) + " -> " + text(b), op);
+        return;
+      }
+    }
+    out.breaking(Rule.FORMAT_CHANGED, CURRENT, newPtr + "/format", "format changed from " + text(a) + " to " + text(b),
+        op);
+  }
+
+  private static int integerWidth(JsonNode format) {
+    if (format.isMissingNode() || format.asText().equals("int32")) {
+      return 32;
+    }
+    return format.asText().equals("int64") ? 64 : 0;
+  }
+
+  private void enums(JsonNode old, JsonNode cur, String oldPtr, String newPtr, Direction dir, String op) {
+    Set<String> a = values(old.get("enum"));
+    Set<String> b = values(cur.get("enum"));
+    if (a == null && b == null) {
+      return;
+    }
+    if (a != null && b != null) {
+      Set<String> removed = new TreeSet<>(a);
+      removed.removeAll(b);
+      Set<String> added = new TreeSet<>(b);
+      added.removeAll(a);
+      if (!removed.isEmpty()) {
+        out.breaking(Rule.ENUM_NARROWED, CURRENT, newPtr + "/enum", "enum lost " + removed + " (now " + b + ")", op);
+      }
+      if (!added.isEmpty() && dir == Direction.OUTPUT) {
+        out.breaking(Rule.ENUM_WIDENED_ON_OUTPUT, CURRENT, newPtr + "/enum", "response enum gained " + added, op);
+      } else if (!added.isEmpty()) {
+        out.change(ChangeKind.ADDED_INPUT_ENUM_VALUE, CURRENT, newPtr + "/enum", "request enum gained " + added, op);
+      }
+    } else if (a == null) {
+      if (dir == Direction.INPUT) {
+        out.breaking(Rule.ENUM_NARROWED, CURRENT, newPtr + "/enum", "a free value is now restricted to " + b, op);
+      } else {
+        out.change(ChangeKind.TIGHTENED_OUTPUT, CURRENT, newPtr + "/enum", "response value restricted to " + b, op);
+      }
+    } else if (dir == Direction.OUTPUT) {
+      out.breaking(Rule.ENUM_WIDENED_ON_OUTPUT, CURRENT, newPtr, "response enum " + a
+          + " was lifted: any value may arrive", op);
+    } else {
+      out.change(ChangeKind.RELAXED_CONSTRAINT, BASELINE, oldPtr + "/enum", "request enum " + a + " was lifted", op);
+    }
+  }
+
+  /** Enum values as canonical text, so 1 and 1.0 compare equal. */
+  private static Set<String> values(JsonNode array) {
+    if (array == null || !array.isArray()) {
+      return null;
+    }
+    Set<String> set = new TreeSet<>();
+    array.forEach(v -> set.add(v.isNumber() ? Constraints.plain(v.decimalValue()) : v.toString()));
+    return set;
+  }
+
+  private void defaults(JsonNode old, JsonNode cur, String oldPtr, String newPtr, String op) {
+    if (!old.has("default")) {
+      return;
+    }
+    JsonNode a = old.get("default");
+    JsonNode b = cur.get("default");
+    if (b == null) {
+      out.breaking(Rule.DEFAULT_CHANGED, BASELINE, oldPtr + "/default", "default " + a + " was removed", op);
+    } else if (!Constraints.same(a, b)) {
+      out.breaking(Rule.DEFAULT_CHANGED, CURRENT, newPtr + "/default", "default changed from " + a + " to " + b, op);
+    }
+  }
+
+  private void required(JsonNode old, JsonNode cur, String oldPtr, String newPtr, Direction dir, String op) {
+    Set<String> a = new TreeSet<>();
+    old.path("required").forEach(v -> a.add(v.asText()));
+    Set<String> b = new TreeSet<>();
+    cur.path("required").forEach(v -> b.add(v.asText()));
+    for (String name : b) {
+      if (!a.contains(name)) {
+        if (dir == Direction.INPUT) {
+          out.breaking(Rule.REQUIRED_PROPERTY_ADDED, CURRENT, newPtr + "/required", "property " + name
+              + " became required", op);
+        } else {
+          out.change(ChangeKind.TIGHTENED_OUTPUT, CURRENT, newPtr + "/required", "response property " + name
+              + " is now always present", op);
+        }
+      }
+    }
+    for (String name : a) {
+      if (!b.contains(name)) {
+        if (dir == Direction.OUTPUT) {
+          out.breaking(Rule.RESPONSE_PROPERTY_NO_LONGER_REQUIRED, CURRENT, newPtr + "/required", "property " + name
+              + " is no longer required", op);
+        } else {
+          out.change(ChangeKind.RELAXED_CONSTRAINT, BASELINE, oldPtr + "/required", "request property " + name
+              + " is no longer required", op);
+        }
+      }
+    }
+  }
+
+  private static String text(JsonNode node) {
+    return node.isMissingNode() ? "(none)" : node.asText();
+  }
+}

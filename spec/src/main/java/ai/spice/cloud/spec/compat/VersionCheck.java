@@ -1,0 +1,39 @@
+package ai.spice.cloud.spec.compat;
+
+/**
+ * The version rule: the diff against the baseline needs a {@link Bump} (an unaccepted break: major; an
+ * additive change: minor; anything else: patch), and the project version must be at least that step above
+ * the baseline's released version. Qualifiers such as -SNAPSHOT are ignored.
+ *
+ * @param released the baseline's released version, or null when unknown
+ * @param project the project version as given, or null when unknown (then nothing is checked)
+ */
+public record VersionCheck(SemVer released, String project, Bump required) {
+  public boolean checked() {
+    return released != null && project != null;
+  }
+
+  /** The lowest version the diff allows, or null when the released version is unknown. */
+  public SemVer minimum() {
+    return released == null ? null : required.from(released);
+  }
+
+  public boolean ok() {
+    return !checked() || SemVer.parse(project).compareTo(minimum()) >= 0;
+  }
+
+  /** Whether the project version is a major release above the baseline, which lets breaks through. */
+  public boolean isMajorRelease() {
+    return checked() && SemVer.parse(project).compareTo(Bump.MAJOR.from(released)) >= 0;
+  }
+
+  public String describe() {
+    String needs = "the diff needs a " + required.label() + " release";
+    if (!checked()) {
+      return needs + (released == null ? "" : ", at least " + minimum())
+          + "; no project version given, so it is not checked";
+    }
+    return "project " + project + "; baseline released as " + released + "; " + needs + ", at least " + minimum()
+        + (ok() ? ": OK" : ": the project version is too low to be released (the release check refuses it)");
+  }
+}
