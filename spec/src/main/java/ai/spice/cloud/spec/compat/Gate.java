@@ -1,6 +1,7 @@
 package ai.spice.cloud.spec.compat;
 
 import ai.spice.cloud.spec.OpenApiDocs;
+import ai.spice.cloud.spec.surface.SurfaceCheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -72,9 +73,22 @@ public final class Gate {
   }
 
   public static Verdict evaluate(Inputs in) {
+    return evaluate(in, null);
+  }
+
+  /**
+   * The verdict on the wire contract and, when {@code surface} is given, on the generated client's Java surface,
+   * whose breaks are findings like any other (accepted, allowed by a major version, or failing).
+   */
+  public static Verdict evaluate(Inputs in, SurfaceCheck surface) {
     JsonNode baseline = OpenApiDocs.parse(in.baseline().text());
     JsonNode current = OpenApiDocs.parse(in.current().text());
     CompatibilityChecker.Result result = CompatibilityChecker.compare(baseline, current);
+    if (surface != null) {
+      List<Finding> all = new ArrayList<>(result.breaking());
+      all.addAll(surface.findings(baseline, current));
+      result = new CompatibilityChecker.Result(List.copyOf(all), result.changes());
+    }
     AcceptedBreaks accepted = in.acceptedBreaks() == null || in.acceptedBreaks().text() == null
         ? AcceptedBreaks.none(in.acceptedBreaks() == null ? ACCEPTED_BREAKS : in.acceptedBreaks().path())
         : AcceptedBreaks.parse(in.acceptedBreaks().path(), in.acceptedBreaks().text());
@@ -134,8 +148,9 @@ public final class Gate {
   }
 
   /** Evaluates, writes every report to {@code reportsDir}, the step summary and the annotations; the caller fails. */
-  public static Verdict run(Inputs in, Path reportsDir, Map<String, String> env, PrintStream out) {
-    Verdict verdict = evaluate(in);
+  public static Verdict run(Inputs in, SurfaceCheck surface, Path reportsDir, Map<String, String> env,
+      PrintStream out) {
+    Verdict verdict = evaluate(in, surface);
     String markdown = MarkdownReport.render(verdict);
     try {
       Files.createDirectories(reportsDir);
@@ -155,9 +170,10 @@ public final class Gate {
   }
 
   /** The spec module's build step: runs the gate on the derived document, prints the report, returns the verdict. */
-  public static Verdict check(Path moduleDir, String currentText, String projectVersion, Path reportsDir) {
-    Verdict verdict = run(inputs(moduleDir, currentText, projectVersion, LocalDate.now(ZoneOffset.UTC)), reportsDir,
-        System.getenv(), System.out);
+  public static Verdict check(Path moduleDir, String currentText, String projectVersion, SurfaceCheck surface,
+      Path reportsDir) {
+    Verdict verdict = run(inputs(moduleDir, currentText, projectVersion, LocalDate.now(ZoneOffset.UTC)), surface,
+        reportsDir, System.getenv(), System.out);
     System.out.println("[gate] " + verdict.report().replace("\n", "\n[gate] "));
     return verdict;
   }
@@ -171,8 +187,9 @@ public final class Gate {
   }
 
   /** {@link #check} then {@link #failUnlessPassed}. */
-  public static void enforce(Path moduleDir, String currentText, String projectVersion, Path reportsDir) {
-    failUnlessPassed(check(moduleDir, currentText, projectVersion, reportsDir), reportsDir);
+  public static void enforce(Path moduleDir, String currentText, String projectVersion, SurfaceCheck surface,
+      Path reportsDir) {
+    failUnlessPassed(check(moduleDir, currentText, projectVersion, surface, reportsDir), reportsDir);
   }
 
   static String read(Path file) {

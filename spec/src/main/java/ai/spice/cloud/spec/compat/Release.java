@@ -1,5 +1,6 @@
 package ai.spice.cloud.spec.compat;
 
+import ai.spice.cloud.spec.surface.SurfaceCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,29 +26,44 @@ public final class Release {
 
   private Release() {}
 
+  /**
+   * @param args {@code check <specDir> <version> [<generator.yaml> <generatorName>]} or
+   *     {@code changelog <specDir> <version> <CHANGELOG.md> [<generator.yaml> <generatorName>]}; with the
+   *     client's generator configuration the generated Java surface is judged too
+   */
   public static void main(String[] args) {
-    if (args.length < 3 || !(args[0].equals("check") || args[0].equals("changelog") && args.length == 4)) {
-      throw new IllegalArgumentException("usage: check <specDir> <version> | changelog <specDir> <version>"
-          + " <CHANGELOG.md>");
+    boolean check = args.length >= 3 && args[0].equals("check");
+    boolean changelog = args.length >= 4 && args[0].equals("changelog");
+    if (!check && !changelog) {
+      throw new IllegalArgumentException("usage: check <specDir> <version> [<generator.yaml> <generatorName>]"
+          + " | changelog <specDir> <version> <CHANGELOG.md> [<generator.yaml> <generatorName>]");
     }
     Path specDir = Path.of(args[1]);
+    int g = check ? 3 : 4;
+    SurfaceCheck surface = args.length >= g + 2 ? new SurfaceCheck(Path.of(args[g]), args[g + 1],
+        specDir.resolve("target/java-surface")) : null;
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    if (args[0].equals("check")) {
-      System.out.println(check(specDir, args[2], today).report());
+    if (check) {
+      System.out.println(check(specDir, args[2], today, surface).report());
     } else {
-      Path file = changelog(specDir, args[2], Path.of(args[3]), today);
+      Path file = changelog(specDir, args[2], Path.of(args[3]), today, surface);
       System.out.println("[release] wrote the " + args[2] + " section of " + file + "; review it before the tag");
     }
   }
 
   /** The verdict for releasing {@code version}; throws {@link GateFailure} when it may not be released. */
   public static Verdict check(Path specDir, String version, LocalDate today) {
+    return check(specDir, version, today, null);
+  }
+
+  /** As {@link #check(Path, String, LocalDate)}, judging the generated Java surface too when given. */
+  public static Verdict check(Path specDir, String version, LocalDate today, SurfaceCheck surface) {
     SemVer.parse(version);
     String current = Gate.read(specDir.resolve(Gate.CURRENT));
     if (current == null) {
       throw new GateFailure(specDir.resolve(Gate.CURRENT) + " is missing");
     }
-    Verdict verdict = Gate.evaluate(Gate.inputs(specDir, current, version, today).forRelease());
+    Verdict verdict = Gate.evaluate(Gate.inputs(specDir, current, version, today).forRelease(), surface);
     if (!verdict.passed()) {
       throw new GateFailure("version " + version + " may not be released:\n" + verdict.report());
     }
@@ -55,7 +71,11 @@ public final class Release {
   }
 
   public static Path changelog(Path specDir, String version, Path changelog, LocalDate today) {
-    Verdict verdict = check(specDir, version, today);
+    return changelog(specDir, version, changelog, today, null);
+  }
+
+  public static Path changelog(Path specDir, String version, Path changelog, LocalDate today, SurfaceCheck surface) {
+    Verdict verdict = check(specDir, version, today, surface);
     SemVer release = SemVer.parse(version);
     String section = Changelog.section(verdict, release, today);
     try {

@@ -2,6 +2,8 @@ package ai.spice.cloud.spec.compat;
 
 /** The breaking-change rules, each with the reason it breaks an existing consumer. */
 public enum Rule {
+  JAVA_SURFACE_CHANGED("teams compile against the generated client: a public method, type or field removed or"
+      + " changed stops their code compiling or linking, although nothing changed on the wire"),
   PATH_REMOVED("consumers still call this path; it now answers 404 (a renamed path is a removal plus an addition)"),
   OPERATION_REMOVED("consumers still call this method on this path; it now fails"),
   OPERATION_ID_CHANGED("generated clients name their methods after the operationId; consumer code stops compiling"),

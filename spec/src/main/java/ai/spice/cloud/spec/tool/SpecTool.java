@@ -2,6 +2,7 @@ package ai.spice.cloud.spec.tool;
 
 import ai.spice.cloud.spec.compat.Gate;
 import ai.spice.cloud.spec.compat.Verdict;
+import ai.spice.cloud.spec.surface.SurfaceCheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -58,7 +59,7 @@ public final class SpecTool {
    * then check that the committed document is up to date. So a breaking change fails with the gate's finding,
    * whatever else is wrong, and warnings never fail the build.
    *
-   * @param args {@code write moduleDir reportsDir [projectVersion]}
+   * @param args {@code write moduleDir reportsDir [projectVersion [generator.yaml generatorName]]}
    */
   public static void main(String[] args) {
     boolean write = Boolean.parseBoolean(args[0]);
@@ -73,7 +74,10 @@ public final class SpecTool {
       writeString(target, result.text());
       System.out.println("[spec] wrote " + target);
     }
-    Verdict verdict = Gate.check(moduleDir, result.text(), args.length > 3 ? args[3] : null, reportsDir);
+    // With the client's generator configuration, the generated Java surface is judged too (see SurfaceCheck).
+    SurfaceCheck surface = args.length > 5 ? new SurfaceCheck(Path.of(args[4]), args[5],
+        reportsDir.resolveSibling("java-surface")) : null;
+    Verdict verdict = Gate.check(moduleDir, result.text(), args.length > 3 ? args[3] : null, surface, reportsDir);
     // After the verdict, so a breaking change is read first; they never fail the build by themselves.
     String warnings = warningsReport(result);
     writeString(reportsDir.resolve(WARNINGS_REPORT), warnings);

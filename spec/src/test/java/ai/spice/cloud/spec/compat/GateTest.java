@@ -190,7 +190,7 @@ class GateTest {
       Files.writeString(summary, "earlier step\n");
       ByteArrayOutputStream printed = new ByteArrayOutputStream();
       Gate.Inputs in = GateInputs.inputs(BREAK, "0.1.0", "0.1.1", null);
-      Verdict v = Gate.run(in, dir.resolve("reports"), Map.of(Gate.STEP_SUMMARY, summary.toString()),
+      Verdict v = Gate.run(in, null, dir.resolve("reports"), Map.of(Gate.STEP_SUMMARY, summary.toString()),
           new PrintStream(printed, true, StandardCharsets.UTF_8));
 
       assertThat(dir.resolve("reports/" + Gate.REPORT)).content().isEqualTo(v.report());
@@ -202,7 +202,7 @@ class GateTest {
 
     @Test
     void withoutTheSummaryVariableNothingIsAppended() {
-      Verdict v = Gate.run(GateInputs.inputs(NOTHING, "0.1.0", "0.1.1", null), dir, Map.of(),
+      Verdict v = Gate.run(GateInputs.inputs(NOTHING, "0.1.0", "0.1.1", null), null, dir, Map.of(),
           new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
       assertThat(v.passed()).isTrue();
       assertThat(dir.resolve("summary.md")).doesNotExist();

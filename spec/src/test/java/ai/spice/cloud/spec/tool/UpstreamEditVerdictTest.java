@@ -1,5 +1,6 @@
 package ai.spice.cloud.spec.tool;
 
+import static ai.spice.cloud.spec.compat.Rule.JAVA_SURFACE_CHANGED;
 import static ai.spice.cloud.spec.compat.Rule.DEFAULT_CHANGED;
 import static ai.spice.cloud.spec.compat.Rule.ENUM_NARROWED;
 import static ai.spice.cloud.spec.compat.Rule.OPERATION_ID_CHANGED;
@@ -18,7 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.spice.cloud.spec.codegen.StableSignaturesJavaCodegen;
 import ai.spice.cloud.spec.compat.Gate;
+import ai.spice.cloud.spec.surface.SurfaceCheck;
 import ai.spice.cloud.spec.compat.Verdict;
 import ai.spice.cloud.spec.compat.Rule;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -207,7 +210,9 @@ class UpstreamEditVerdictTest {
   @TestFactory
   Stream<DynamicTest> eachBenignEditDerivesAndPassesTheGate() {
     return benignEdits().map(edit -> DynamicTest.dynamicTest(edit.name(), () -> {
-      Outcome outcome = apply(edit);
+      // As in the build, with the generated client's Java surface: code written against the unedited client
+      // must still compile and link (e.g. a new optional query parameter keeps listApps()).
+      Outcome outcome = apply(edit, SURFACE);
 
       assertEquals(List.of(), outcome.found(), outcome.verdict().report());
       assertTrue(outcome.verdict().passed());
@@ -216,17 +221,50 @@ class UpstreamEditVerdictTest {
     }));
   }
 
+  @org.junit.jupiter.api.Test
+  void aRenameThatKeepsTheWireFailsOnTheGeneratedJavaSurface() throws Exception {
+    // Upstream renames the ApiKeys schema: every byte on the wire is the same, but ApiKeys (the class consumers
+    // compile against) is gone and getApiKeys returns another type.
+    Edit rename = new Edit("the ApiKeys schema is renamed", u -> u.fragmentOf("get", KEYS, f -> {
+      ObjectNode schemas = at(f, "/components/schemas");
+      schemas.set("ApiKeyPair", schemas.remove("ApiKeys"));
+      at(f, "/paths/~1v1~1apps~1{appId}~1api-keys/get/responses/200/content/application~1json/schema")
+          .put("$ref", "#/components/schemas/ApiKeyPair");
+    }), List.of(), List.of());
+
+    Outcome wireOnly = apply(rename);
+    Outcome outcome = apply(rename, SURFACE);
+
+    assertEquals(List.of(), wireOnly.found(), wireOnly.verdict().report());
+    assertTrue(!outcome.verdict().passed(), outcome.verdict().report());
+    assertTrue(outcome.found().contains(new Found(JAVA_SURFACE_CHANGED, "baseline", "/components/schemas/ApiKeys")),
+        outcome.verdict().report());
+    assertTrue(outcome.found().contains(new Found(JAVA_SURFACE_CHANGED, "baseline", KEYS_PTR + "/get")),
+        outcome.verdict().report());
+    assertTrue(outcome.verdict().report().contains("BREAKING JAVA_SURFACE_CHANGED: generated client: "),
+        outcome.verdict().report());
+  }
+
   private record Outcome(SpecTool.Result result, Verdict verdict, List<Found> found) {}
 
-  /** As SpecTool.main: derive (which must not fail), then the gate against the unedited document. */
+  /** The client's generator, as the spec module's build uses it (client/generator.yaml). */
+  private static final SurfaceCheck SURFACE = new SurfaceCheck(
+      Fixtures.specModule().resolve("../client/generator.yaml"), StableSignaturesJavaCodegen.class.getName(),
+      Path.of(System.getProperty("java.io.tmpdir")).resolve("spice-cloud-edits-surface-" + ProcessHandle.current().pid()));
+
   private static Outcome apply(Edit edit) throws Exception {
+    return apply(edit, null);
+  }
+
+  /** As SpecTool.main: derive (which must not fail), then the gate against the unedited document. */
+  private static Outcome apply(Edit edit, SurfaceCheck surface) throws Exception {
     Path module = FixtureModule.copyOfRealModule(Files.createTempDirectory(dir, "edit"));
     edit.apply().accept(new UpstreamEdits(module));
 
     SpecTool.Result result = SpecTool.derive(module);
     // No project version: the version rule is the gate's own concern; here every break must fail.
     Verdict verdict = Gate.evaluate(new Gate.Inputs(new Gate.Source("spec/" + Gate.BASELINE, baselineText),
-        new Gate.Source("spec/" + Gate.CURRENT, result.text()), null, null, null, TODAY, false));
+        new Gate.Source("spec/" + Gate.CURRENT, result.text()), null, null, null, TODAY, false), surface);
 
     assertNotEquals(baselineText, result.text(), "the edit no longer changes the document; update the table");
     List<Found> found = verdict.result().breaking().stream()
