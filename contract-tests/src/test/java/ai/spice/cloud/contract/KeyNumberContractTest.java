@@ -23,7 +23,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The key_number contract as tooling reads it: swagger-parser over the document shipped in spice-cloud-spec. */
+/**
+ * The key_number contract as tooling reads it: swagger-parser over the document shipped in spice-cloud-spec.
+ * It asserts what the document must say for this client to be right, not everything it says today: upstream may
+ * add a key number or make another change that breaks no consumer (the gate judges those), and this stays green.
+ */
 class KeyNumberContractTest {
   private static OpenAPI api;
 
@@ -41,8 +45,10 @@ class KeyNumberContractTest {
     assertThat(api.getOpenapi()).startsWith("3.1.");
   }
 
+  /** The api-keys path, whatever its parameter is named (a rename breaks no consumer). */
   private static PathItem item() {
-    return api.getPaths().get("/v1/apps/{appId}/api-keys");
+    return api.getPaths().entrySet().stream().filter(e -> e.getKey().matches("/v1/apps/\\{[^}/]+}/api-keys"))
+        .map(java.util.Map.Entry::getValue).findFirst().orElseThrow();
   }
 
   private static Schema<?> component(String name) {
@@ -59,20 +65,20 @@ class KeyNumberContractTest {
   }
 
   @Test
-  void keyNumberIsAnIntegerEnumOfExactlyZeroOneTwoDefaultingToOne() {
+  void keyNumberIsAnIntegerEnumOfZeroOneAndTwoDefaultingToOne() {
     Schema<?> keyNumber = component("RegenerateApiKeyRequest").getProperties().get("key_number");
     assertThat(types(keyNumber)).containsExactly("integer");
-    assertThat(enumValues(keyNumber)).containsExactlyInAnyOrder(BigDecimal.valueOf(0), BigDecimal.valueOf(1), BigDecimal.valueOf(2));
-    assertThat(keyNumber.getEnum()).hasSize(3);
+    // 0 both, 1 primary, 2 secondary: the client's BOTH, PRIMARY and SECONDARY must stay valid requests.
+    assertThat(enumValues(keyNumber)).contains(BigDecimal.valueOf(0), BigDecimal.valueOf(1), BigDecimal.valueOf(2));
+    // An empty POST regenerates the primary key: the client's null body relies on it.
     assertThat(new BigDecimal(keyNumber.getDefault().toString())).isEqualByComparingTo(BigDecimal.ONE);
   }
 
   @Test
-  void regeneratedKeyIsTheSameIntegerEnum() {
+  void regeneratedKeyIsAnIntegerEnumOfTheSameValues() {
     Schema<?> regenerated = component("ApiKeysRegenerated").getProperties().get("regenerated_key");
     assertThat(types(regenerated)).containsExactly("integer");
-    assertThat(enumValues(regenerated)).containsExactlyInAnyOrder(BigDecimal.valueOf(0), BigDecimal.valueOf(1), BigDecimal.valueOf(2));
-    assertThat(regenerated.getEnum()).hasSize(3);
+    assertThat(enumValues(regenerated)).contains(BigDecimal.valueOf(0), BigDecimal.valueOf(1), BigDecimal.valueOf(2));
   }
 
   @Test
@@ -84,25 +90,27 @@ class KeyNumberContractTest {
   }
 
   @Test
-  void appIdIsARequiredIntegerPathParameterOfBothOperations() {
+  void theAppIdIsARequiredIntegerPathParameterOfBothOperations() {
     for (Operation op : List.of(item().getGet(), item().getPost())) {
       List<Parameter> params = op.getParameters() != null ? op.getParameters() : item().getParameters();
-      Parameter appId = params.stream().filter(p -> p.getName().equals("appId")).findFirst().orElseThrow();
-      assertThat(appId.getIn()).isEqualTo("path");
+      Parameter appId = params.stream().filter(p -> "path".equals(p.getIn())).findFirst().orElseThrow();
       assertThat(appId.getRequired()).isTrue();
       assertThat(types(appId.getSchema())).containsExactly("integer");
     }
   }
 
   @Test
-  void bothOperationsRequireBearerAuthentication() {
-    SecurityScheme bearer = api.getComponents().getSecuritySchemes().get("BearerAuth");
-    assertThat(bearer.getType()).isEqualTo(SecurityScheme.Type.HTTP);
-    assertThat(bearer.getScheme()).isEqualToIgnoringCase("bearer");
+  void whereTheOperationsAskForCredentialsTheyAreBearerTokens() {
+    // The client sends a bearer token; a page that makes an operation public breaks nobody (the gate says so).
     for (Operation op : List.of(item().getGet(), item().getPost())) {
       List<SecurityRequirement> security = op.getSecurity() != null ? op.getSecurity() : api.getSecurity();
-      assertThat(security).as("security of " + op.getOperationId()).isNotEmpty()
-          .allSatisfy(req -> assertThat(req).containsKey("BearerAuth"));
+      for (SecurityRequirement requirement : security == null ? List.<SecurityRequirement>of() : security) {
+        for (String name : requirement.keySet()) {
+          SecurityScheme scheme = api.getComponents().getSecuritySchemes().get(name);
+          assertThat(scheme.getType()).as(name).isEqualTo(SecurityScheme.Type.HTTP);
+          assertThat(scheme.getScheme()).as(name).isEqualToIgnoringCase("bearer");
+        }
+      }
     }
   }
 }
