@@ -27,13 +27,14 @@ final class FixtureModule {
     return dir;
   }
 
-  /** The real module's inputs (fragments, decorations, committed document, baseline) in {@code dir}. */
-  static Path copyOfRealModule(Path dir) {
-    Path real = Fixtures.specModule();
-    copyTree(real.resolve("upstream"), dir.resolve("upstream"));
-    for (String file : new String[] {"decorations.yaml", "openapi.yaml", ai.spice.cloud.spec.compat.Gate.BASELINE}) {
-      Fixtures.write(dir.resolve(file), read(real.resolve(file)));
-    }
+  /**
+   * A frozen copy of the published fragments and decorations (src/test/resources/published-2026-12-01) in
+   * {@code dir}: realistic input that later upstream changes, followed by the live module, leave alone.
+   */
+  static Path copyOfPublishedSnapshot(Path dir) {
+    Path snapshot = Fixtures.specModule().resolve("src/test/resources/published-2026-12-01");
+    copyTree(snapshot.resolve("upstream"), dir.resolve("upstream"));
+    Fixtures.write(dir.resolve("decorations.yaml"), read(snapshot.resolve("decorations.yaml")));
     return dir;
   }
 

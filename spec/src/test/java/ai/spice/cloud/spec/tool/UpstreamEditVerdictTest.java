@@ -37,13 +37,13 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The loop gives the right verdict for an upstream edit: each edit of the table is applied to a copy of the
- * published fragments, the document is derived and the breaking-change gate runs, as the spec module's build
+ * The loop gives the right verdict for an upstream edit: each edit of the table is applied to a frozen copy of the
+ * published fragments and decorations (src/test/resources/published-2026-12-01), the document is derived and the breaking-change gate runs, as the spec module's build
  * does. A breaking edit must fail with exactly the gate's findings listed (rule and JSON pointer), never
  * earlier with a derivation or decoration error; a benign edit must derive (warnings allowed) and pass.
  *
  * <p>The baseline is the document derived from the unedited copy, so each verdict is about the edit alone,
- * whatever the released baseline is.
+ * whatever the released baseline is, and whatever upstream publishes later.
  */
 class UpstreamEditVerdictTest {
   private static final String KEYS = "/v1/apps/{appId}/api-keys";
@@ -65,7 +65,7 @@ class UpstreamEditVerdictTest {
 
   @BeforeAll
   static void deriveTheUneditedCopy() {
-    SpecTool.Result unedited = SpecTool.derive(FixtureModule.copyOfRealModule(dir.resolve("unedited")));
+    SpecTool.Result unedited = SpecTool.derive(FixtureModule.copyOfPublishedSnapshot(dir.resolve("unedited")));
     baseline = unedited.document();
     baselineText = unedited.text();
   }
@@ -258,7 +258,7 @@ class UpstreamEditVerdictTest {
 
   /** As SpecTool.main: derive (which must not fail), then the gate against the unedited document. */
   private static Outcome apply(Edit edit, SurfaceCheck surface) throws Exception {
-    Path module = FixtureModule.copyOfRealModule(Files.createTempDirectory(dir, "edit"));
+    Path module = FixtureModule.copyOfPublishedSnapshot(Files.createTempDirectory(dir, "edit"));
     edit.apply().accept(new UpstreamEdits(module));
 
     SpecTool.Result result = SpecTool.derive(module);
