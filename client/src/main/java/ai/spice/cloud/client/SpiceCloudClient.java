@@ -1,25 +1,12 @@
 package ai.spice.cloud.client;
 
 import ai.spice.cloud.client.api.ApiKeysApi;
-import ai.spice.cloud.client.internal.CheckedDecoder;
-import ai.spice.cloud.client.internal.FollowUpRestoringClient;
-import ai.spice.cloud.client.internal.GetOnlyRetryer;
-import ai.spice.cloud.client.internal.Models;
-import ai.spice.cloud.client.internal.OkHttpFeignClient;
-import ai.spice.cloud.client.internal.OkHttpFollowUpShield;
-import ai.spice.cloud.client.internal.OptionalBodyContract;
-import ai.spice.cloud.client.internal.OptionalBodyEncoder;
-import ai.spice.cloud.client.internal.RedactingLogger;
-import ai.spice.cloud.client.internal.RequestHeaders;
-import ai.spice.cloud.client.internal.StatusErrorDecoder;
-import ai.spice.cloud.client.internal.TranslatingInvocationHandlerFactory;
-import ai.spice.cloud.client.internal.Version;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import feign.Contract;
-import feign.Feign;
-import feign.Logger;
-import feign.Request;
-import feign.jackson.JacksonEncoder;
+import ai.spice.cloud.client.api.AppsApi;
+import ai.spice.cloud.client.api.HealthApi;
+import ai.spice.cloud.client.api.MembersApi;
+import ai.spice.cloud.client.api.RegionsApi;
+import ai.spice.cloud.client.api.SecretsApi;
+import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -27,43 +14,41 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import okhttp3.OkHttpClient;
 
 /**
- * Entry point of the Spice Cloud Control-Plane API client.
+ * Entry point of the Spice Cloud Control-Plane API client: one accessor per group of operations, each the
+ * generated interface of that group, implemented by the client's own call pipeline on OkHttp.
  *
  * <pre>{@code
  * SpiceCloudClient client = SpiceCloudClient.builder()
  *     .tokenSupplier(myOAuthTokens::current)   // asked on every request
  *     .build();
  * ApiKeys keys = client.apiKeys().getApiKeys(42L);
- * ApiKeysRegenerated fresh = client.apiKeys().regenerateApiKey(42L,
- *     new RegenerateApiKeyRequest().keyNumber(RegenerateApiKeyRequest.KeyNumberEnum.SECONDARY));
+ * AppList apps = client.apps().listApps();
+ * AppList fast = client.withOptions(RequestOptions.timeout(Duration.ofSeconds(2))).apps().listApps();
  * }</pre>
  *
- * <p><b>Retries.</b> {@code getApiKeys} is retried (by default 3 times, so 4 attempts) after a connection
- * failure or a 408, 429, 500, 502, 503 or 504, waiting an exponential backoff with jitter or the
- * server's {@code Retry-After} up to a cap. <b>{@code regenerateApiKey} (POST) is never re-sent
- * automatically</b>, whatever happens: not after a connection reset, not on {@code Retry-After}, not on
- * 503; OkHttp's own automatic re-sends (connection-failure retry, redirects, 408, 421, 503 with
- * {@code Retry-After: 0}) are switched off or hidden from it. Regeneration invalidates the
- * old key at once, so a second regeneration after a lost response would invalidate the key the first one
- * returned. If it fails with a {@link ai.spice.cloud.client.errors.SpiceCloudIoException}, read the keys
- * with {@code getApiKeys} before deciding to regenerate again.
+ * <p><b>Retries.</b> Reads (GET, and any HEAD, PUT, DELETE or OPTIONS) are retried, by default 3 times, after
+ * a refused or reset connection, a timeout before the response head, and on 408, 429, 500, 502, 503 and 504,
+ * waiting an exponential backoff with jitter or the server's {@code Retry-After} up to a cap. <b>A POST or
+ * PATCH, such as {@code regenerateApiKey}, is never re-sent</b>, by the client or by OkHttp, whatever happens.
+ * Regeneration invalidates the old key at once, so a second regeneration after a lost response would
+ * invalidate the key the first one returned. If it fails with a
+ * {@link ai.spice.cloud.client.errors.SpiceCloudIoException}, read the keys with {@code getApiKeys} before
+ * deciding to regenerate again.
  *
  * <p><b>Timeouts.</b> {@link Builder#connectTimeout(Duration) connectTimeout} bounds establishing a
- * connection and {@link Builder#readTimeout(Duration) readTimeout} bounds each silence while waiting or
- * reading (so a server trickling bytes faster than that never trips it).
- * {@link Builder#callTimeout(Duration) callTimeout} bounds one whole HTTP attempt end to end: connect, write
- * the request, wait, read the entire body. So a {@code getApiKeys} call ends within
- * {@code (maxRetries + 1) x callTimeout} plus the backoffs slept between attempts, and a
- * {@code regenerateApiKey} call within one {@code callTimeout} (not counting the time the token supplier
- * takes). Any of these timeouts surfaces as a {@link ai.spice.cloud.client.errors.SpiceCloudTimeoutException}.
- * A GET whose attempt times out before the response head arrived is retried like any connection failure; one
- * that times out while reading the body is not; a regeneration never is.
+ * connection, {@link Builder#readTimeout(Duration) readTimeout} each silence while waiting or reading,
+ * {@link Builder#callTimeout(Duration) callTimeout} one whole attempt end to end, and
+ * {@link Builder#timeout(Duration) timeout} the whole call, every attempt and backoff included. Any of them
+ * surfaces as a {@link ai.spice.cloud.client.errors.SpiceCloudTimeoutException}.
  *
  * <p><b>Errors.</b> Every failure is a {@link ai.spice.cloud.client.errors.SpiceCloudException}: a typed
  * {@link ai.spice.cloud.client.errors.SpiceCloudServiceException} per non-2xx status, a
@@ -71,11 +56,12 @@ import java.util.function.Supplier;
  * {@link ai.spice.cloud.client.errors.SpiceCloudInvalidResponseException} for a body that is not the
  * documented JSON.
  *
- * <p><b>Secrets.</b> The bearer token and API key values never appear in log lines (at any
+ * <p><b>Secrets.</b> The bearer token, API keys and secret values never appear in log lines (at any
  * {@link LogLevel}), exception messages or the {@code toString()} of returned models; the getters return
- * the real values.
+ * the real values. Operations the spec leaves public ({@code getHealth}) are sent without a token.
  *
- * <p>Instances are immutable, thread-safe and meant to be shared: one connection pool serves all calls.
+ * <p>Instances are immutable, thread-safe and meant to be shared: one connection pool serves all calls, and
+ * {@link #withOptions}, {@link #withTimeouts} views share it.
  */
 public final class SpiceCloudClient {
 
@@ -87,51 +73,33 @@ public final class SpiceCloudClient {
   public static final String ENV_BASE_URL = "SPICE_CLOUD_BASE_URL";
 
   private final Builder settings;
-  private final okhttp3.OkHttpClient http;
-  private final ApiKeysApi apiKeys;
+  private final Pipeline pipeline;
+  /** Per generated interface, the plan of each method; shared by this client's views. */
+  private final ConcurrentMap<Class<?>, Map<Method, Operation>> plans;
+  private final OkHttpClient http;
+  private final RequestOptions options;
+  /** This view's implementation of each interface. */
+  private final ConcurrentMap<Class<?>, Object> apis = new ConcurrentHashMap<>();
 
-  private SpiceCloudClient(Builder settings, okhttp3.OkHttpClient shared) {
+  private SpiceCloudClient(Builder settings) {
     this.settings = settings.copy();
-    okhttp3.OkHttpClient.Builder http;
-    if (shared == null) {
-      // OkHttp's other automatic re-sends (503 with Retry-After: 0, 408, 421) are hidden from it.
-      http = new okhttp3.OkHttpClient.Builder().addNetworkInterceptor(new OkHttpFollowUpShield());
-    } else {
-      http = shared.newBuilder(); // keeps the connection pool, dispatcher and interceptors
-    }
-    this.http = http
-        .connectTimeout(settings.connectTimeout)
-        .readTimeout(settings.readTimeout)
-        .writeTimeout(settings.readTimeout)
-        // readTimeout only bounds silence between bytes; this bounds the whole attempt, body included.
-        .callTimeout(settings.callTimeout)
-        // OkHttp would otherwise silently re-send a request, POST included, after some connection
-        // failures; retries are GetOnlyRetryer's decision alone.
-        .retryOnConnectionFailure(false)
-        // The API never redirects; following one could re-send a POST or carry the token elsewhere.
-        .followRedirects(false)
-        .followSslRedirects(false)
-        .build();
-    this.apiKeys = feign(this.settings, this.http).target(ApiKeysApi.class, this.settings.baseUrl);
+    this.pipeline = new Pipeline(new BearerAuth(settings.tokenSupplier), new HttpLogger(settings.logLevel),
+        new RetryPolicy(settings.maxRetries, settings.initialBackoff, settings.maxBackoff, settings.maxRetryAfter,
+            settings.sleeper, settings.clock),
+        new ErrorDecoder(settings.clock), settings.timeout.toNanos());
+    this.plans = new ConcurrentHashMap<>();
+    this.http = Transport.configure(settings.httpClient == null ? new OkHttpClient() : settings.httpClient,
+        settings.connectTimeout, settings.readTimeout, settings.callTimeout);
+    this.options = RequestOptions.none();
   }
 
-  private static Feign.Builder feign(Builder s, okhttp3.OkHttpClient http) {
-    ObjectMapper mapper = Models.objectMapper();
-    return Feign.builder()
-        .client(new FollowUpRestoringClient(new OkHttpFeignClient(http)))
-        // Same values as the OkHttp client, so no client is derived per request.
-        .options(new Request.Options(s.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
-            s.readTimeout.toMillis(), TimeUnit.MILLISECONDS, false))
-        .contract(new OptionalBodyContract(new Contract.Default()))
-        .encoder(new OptionalBodyEncoder(new JacksonEncoder(mapper)))
-        .decoder(new CheckedDecoder(mapper))
-        .errorDecoder(new StatusErrorDecoder(s.clock))
-        .retryer(new GetOnlyRetryer(s.maxRetries, s.initialBackoff, s.maxBackoff, s.maxRetryAfter,
-            s.sleeper, s.clock))
-        .requestInterceptor(new RequestHeaders(s.tokenSupplier, Version.userAgent()))
-        .logger(new RedactingLogger())
-        .logLevel(Logger.Level.valueOf(s.logLevel.name()))
-        .invocationHandlerFactory(new TranslatingInvocationHandlerFactory());
+  /** A view: the same pipeline, plans and connection pool, other transport settings or options. */
+  private SpiceCloudClient(SpiceCloudClient of, Builder settings, OkHttpClient http, RequestOptions options) {
+    this.settings = settings;
+    this.pipeline = of.pipeline;
+    this.plans = of.plans;
+    this.http = http;
+    this.options = options;
   }
 
   /** @return a builder with the defaults; a token or token supplier must be set */
@@ -164,20 +132,67 @@ public final class SpiceCloudClient {
   }
 
   /**
-   * The API keys operations. {@code getApiKeys} is retried on transient failures;
-   * {@code regenerateApiKey} is sent exactly once, never retried by the client, Feign or OkHttp (see the
-   * class documentation). {@code regenerateApiKey(appId, null)} sends no body, so the server default
-   * (the primary key) applies; {@code new RegenerateApiKeyRequest()} carries that default explicitly.
+   * The API keys operations. {@code regenerateApiKey(appId, null)} sends no body, so the server default (the
+   * primary key) applies; {@code new RegenerateApiKeyRequest()} carries that default explicitly.
    *
-   * @return the API keys operations, ready to call; the same thread-safe instance every time
+   * @return the API keys operations; the same thread-safe instance every time
    */
   public ApiKeysApi apiKeys() {
-    return apiKeys;
+    return api(ApiKeysApi.class);
   }
 
-  /** @return a builder preset with this client's settings (the built client gets its own pool) */
-  public Builder toBuilder() {
-    return settings.copy();
+  /** @return the apps operations ({@code listApps}); the same thread-safe instance every time */
+  public AppsApi apps() {
+    return api(AppsApi.class);
+  }
+
+  /**
+   * @return the secrets operations ({@code listSecrets}); secret values are masked in {@code toString()} and
+   *     logs, their getters return what the server sent
+   */
+  public SecretsApi secrets() {
+    return api(SecretsApi.class);
+  }
+
+  /** @return the organization members operations ({@code listMembers}) */
+  public MembersApi members() {
+    return api(MembersApi.class);
+  }
+
+  /** @return the regions operations ({@code listRegions}) */
+  public RegionsApi regions() {
+    return api(RegionsApi.class);
+  }
+
+  /** @return the health operation ({@code getHealth}), which the spec leaves public: it is sent without a token */
+  public HealthApi health() {
+    return api(HealthApi.class);
+  }
+
+  /** Any generated (or hand-written Feign-annotated) interface, planned on first use. */
+  <T> T api(Class<T> type) {
+    return type.cast(apis.computeIfAbsent(type, t -> Dispatcher.proxy(t,
+        plans.computeIfAbsent(t, api -> Operation.plan(api, settings.baseUrl)), pipeline, http, options)));
+  }
+
+  /**
+   * A view of this client whose calls carry these options (on top of this view's own), sharing its connection
+   * pool and everything else; cheap, but keep it if you call it often.
+   *
+   * @param options e.g. {@code RequestOptions.timeout(Duration.ofSeconds(5))} or
+   *     {@code RequestOptions.header("X-Org-Name", "acme")}
+   * @return the view
+   */
+  public SpiceCloudClient withOptions(RequestOptions options) {
+    RequestOptions merged = this.options.with(Objects.requireNonNull(options, "options"));
+    Duration timeout = options.timeoutOrNull();
+    if (timeout == null || timeout.toMillis() <= Math.min(http.callTimeoutMillis(), http.readTimeoutMillis())) {
+      return new SpiceCloudClient(this, settings, http, merged);
+    }
+    // A longer timeout than the attempt and read timeouts is what the caller asks for: raise them to it.
+    Duration read = max(settings.readTimeout, timeout);
+    return new SpiceCloudClient(this, settings, Transport.configure(http, settings.connectTimeout, read,
+        max(settings.callTimeout, timeout)), merged);
   }
 
   /**
@@ -193,9 +208,7 @@ public final class SpiceCloudClient {
   public SpiceCloudClient withTimeouts(Duration connect, Duration read) {
     Objects.requireNonNull(connect, "connect");
     Objects.requireNonNull(read, "read");
-    Duration call = settings.callTimeout;
-    Duration atLeast = connect.plus(read);
-    return withTimeouts(connect, read, atLeast.compareTo(call) > 0 ? atLeast : call);
+    return withTimeouts(connect, read, max(settings.callTimeout, connect.plus(read)));
   }
 
   /**
@@ -209,17 +222,26 @@ public final class SpiceCloudClient {
   public SpiceCloudClient withTimeouts(Duration connect, Duration read, Duration call) {
     Builder b = settings.copy().connectTimeout(connect).readTimeout(read).callTimeout(call);
     b.validate();
-    return new SpiceCloudClient(b, http);
+    return new SpiceCloudClient(this, b, Transport.configure(http, connect, read, call), options);
+  }
+
+  /** @return a builder preset with this client's settings (the built client gets its own pool) */
+  public Builder toBuilder() {
+    return settings.copy();
   }
 
   /** For tests in this package: the OkHttp client, to inspect its connection pool. */
-  okhttp3.OkHttpClient httpClient() {
+  OkHttpClient httpClient() {
     return http;
   }
 
   @Override
   public String toString() {
     return "SpiceCloudClient{baseUrl=" + settings.baseUrl + ", logLevel=" + settings.logLevel + "}";
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   /** Settings of a {@link SpiceCloudClient}. Not thread-safe; {@link #build()} copies it. */
@@ -230,6 +252,8 @@ public final class SpiceCloudClient {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(30);
     private Duration callTimeout = Duration.ofSeconds(60);
+    private Duration timeout = Duration.ofMinutes(2);
+    private OkHttpClient httpClient;
     private int maxRetries = 3;
     private Duration initialBackoff = Duration.ofMillis(500);
     private Duration maxBackoff = Duration.ofSeconds(8);
@@ -292,8 +316,9 @@ public final class SpiceCloudClient {
      * The most one HTTP attempt may take end to end: connecting, writing the request, waiting for the
      * server and reading the whole response body. Unlike {@link #readTimeout(Duration)}, which only bounds
      * silence between bytes, it also ends a response trickling in slowly. Each retry of a GET gets a fresh
-     * call timeout, so a GET ends within {@code (maxRetries + 1) x callTimeout} plus the backoffs between
-     * attempts; a regeneration, sent once, ends within one {@code callTimeout}. Expiry surfaces as
+     * call timeout (within the whole call's {@link #timeout(Duration)}), so a GET ends within
+     * {@code (maxRetries + 1) x callTimeout} plus the backoffs between attempts; a regeneration, sent once,
+     * ends within one {@code callTimeout}. Expiry surfaces as
      * {@link ai.spice.cloud.client.errors.SpiceCloudTimeoutException}; a GET is retried only if the
      * response head had not arrived yet.
      *
@@ -306,8 +331,38 @@ public final class SpiceCloudClient {
     }
 
     /**
-     * @param maxRetries retries of a GET after the first attempt, default 3; 0 disables retries. POST
-     *     is never retried.
+     * The most one call may take, every attempt and every wait between attempts included: no attempt starts,
+     * and no backoff is slept, that would end after it, and the last attempt gets only what is left of it.
+     * {@link RequestOptions#timeout(Duration)} sets it for the calls of one view.
+     *
+     * @param timeout default 2 minutes
+     * @return this
+     */
+    public Builder timeout(Duration timeout) {
+      this.timeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * The OkHttp client to send with, for its proxy, TLS settings, interceptors, event listener, dispatcher or
+     * connection pool. The client's safety settings are put on top of a copy of it: the connect, read and call
+     * timeouts of this builder, no automatic re-sends ({@code retryOnConnectionFailure(false)}), no redirects,
+     * no {@code Authenticator} (the token supplier is the one source of {@code Authorization}), and the
+     * client's follow-up guard as the innermost network interceptor. Your network interceptors see a 407, a
+     * 421 or a 503 carrying {@code Retry-After} as an {@link java.io.IOException} (the guard hands those to the
+     * client past OkHttp); the call still ends with the typed error.
+     *
+     * @param httpClient yours; it is not changed
+     * @return this
+     */
+    public Builder httpClient(OkHttpClient httpClient) {
+      this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+      return this;
+    }
+
+    /**
+     * @param maxRetries retries of a read (GET, HEAD, PUT, DELETE, OPTIONS) after the first attempt, default 3;
+     *     0 disables retries. POST and PATCH are never retried.
      * @return this
      */
     public Builder maxRetries(int maxRetries) {
@@ -388,7 +443,7 @@ public final class SpiceCloudClient {
      */
     public SpiceCloudClient build() {
       validate();
-      return new SpiceCloudClient(this, null);
+      return new SpiceCloudClient(this);
     }
 
     void validate() {
@@ -398,6 +453,7 @@ public final class SpiceCloudClient {
       requirePositive(connectTimeout, "connectTimeout");
       requirePositive(readTimeout, "readTimeout");
       requirePositive(callTimeout, "callTimeout");
+      requirePositive(timeout, "timeout");
       requirePositive(initialBackoff, "initialBackoff");
       requirePositive(maxBackoff, "maxBackoff");
       if (maxRetryAfter.isNegative()) {
@@ -424,6 +480,8 @@ public final class SpiceCloudClient {
       b.allowInsecureHttp = allowInsecureHttp;
       b.sleeper = sleeper;
       b.clock = clock;
+      b.timeout = timeout;
+      b.httpClient = httpClient;
       return b;
     }
 

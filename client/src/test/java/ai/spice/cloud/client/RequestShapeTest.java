@@ -5,7 +5,6 @@ import static ai.spice.cloud.client.testing.Responses.regenerated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.spice.cloud.client.internal.Version;
 import ai.spice.cloud.client.model.RegenerateApiKeyRequest;
 import ai.spice.cloud.client.model.RegenerateApiKeyRequest.KeyNumberEnum;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,5 +1,6 @@
 package ai.spice.cloud.client.errors;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -8,8 +9,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The API answered with a non-2xx status. Subclasses name the common statuses; catch this type for all
- * of them.
+ * The API answered with a non-2xx status. Subclasses name the common statuses, each with its status fixed;
+ * catch this type for all of them.
  */
 public class SpiceCloudServiceException extends SpiceCloudException {
 
@@ -17,33 +18,64 @@ public class SpiceCloudServiceException extends SpiceCloudException {
   private static final List<String> HIDDEN_HEADERS =
       List.of("authorization", "proxy-authorization", "cookie", "set-cookie");
 
+  /** What every subclass carries besides its status. */
+  record Details(String method, String path, Map<String, List<String>> headers, String bodyExcerpt,
+      String errorMessage, String errorCode) {}
+
   private final int statusCode;
   private final String method;
   private final String path;
   private final Map<String, List<String>> headers;
   private final String requestId;
   private final String bodyExcerpt;
+  private final String errorMessage;
+  private final String errorCode;
+
+  SpiceCloudServiceException(int statusCode, Details d) {
+    super(describe(statusCode, d));
+    this.statusCode = statusCode;
+    this.method = d.method();
+    this.path = d.path();
+    this.headers = d.headers();
+    this.requestId = header(d.headers(), "x-request-id");
+    this.bodyExcerpt = d.bodyExcerpt() == null ? "" : d.bodyExcerpt();
+    this.errorMessage = d.errorMessage();
+    this.errorCode = d.errorCode();
+  }
 
   /**
-   * @param statusCode HTTP status of the response
+   * The typed exception for an answer: the status picks the class (400, 401, 403, 404, 429, 5xx, or
+   * {@link UnexpectedStatusException} for any other).
+   *
+   * @param statusCode HTTP status of the response, not 2xx
    * @param method HTTP method of the request, e.g. {@code GET}
    * @param path request path, e.g. {@code /v1/apps/42/api-keys}
    * @param headers response headers; credential headers are dropped
-   * @param bodyExcerpt bounded, already redacted excerpt of the response body (may be empty)
+   * @param bodyExcerpt bounded, already redacted start of the response body (may be empty)
+   * @param errorMessage the {@code error} (or {@code message}) of the API's error body, redacted; null if none
+   * @param errorCode the {@code code} of the API's error body, e.g. {@code insufficient_scope}; null if none
+   * @param retryAfter the wait a 429's valid {@code Retry-After} asked for; null if none
+   * @return the exception, not thrown
    */
-  public SpiceCloudServiceException(
-      int statusCode,
-      String method,
-      String path,
-      Map<String, ? extends List<String>> headers,
-      String bodyExcerpt) {
-    super(describe(statusCode, method, path, headerValue(headers, "x-request-id")));
-    this.statusCode = statusCode;
-    this.method = method;
-    this.path = path;
-    this.headers = safeCopy(headers);
-    this.requestId = headerValue(headers, "x-request-id");
-    this.bodyExcerpt = bodyExcerpt == null ? "" : bodyExcerpt;
+  public static SpiceCloudServiceException forStatus(int statusCode, String method, String path,
+      Map<String, ? extends List<String>> headers, String bodyExcerpt, String errorMessage, String errorCode,
+      Duration retryAfter) {
+    Details d = new Details(method, path, safeCopy(headers), bodyExcerpt, errorMessage, errorCode);
+    switch (statusCode) {
+      case 400:
+        return new BadRequestException(d);
+      case 401:
+        return new UnauthorizedException(d);
+      case 403:
+        return new ForbiddenException(d);
+      case 404:
+        return new NotFoundException(d);
+      case 429:
+        return new RateLimitException(d, retryAfter);
+      default:
+        return statusCode >= 500 && statusCode <= 599 ? new InternalServerException(statusCode, d)
+            : new UnexpectedStatusException(statusCode, d);
+    }
   }
 
   /** @return the HTTP status code */
@@ -76,21 +108,28 @@ public class SpiceCloudServiceException extends SpiceCloudException {
     return bodyExcerpt;
   }
 
-  private static String describe(int status, String method, String path, String requestId) {
-    return method + " " + path + " failed with HTTP " + status
+  /**
+   * @return the message of the API's error body {@code {"error": "...", "code": "...", "details": {...}}}
+   *     ({@code message} where a server sends that instead), redacted and bounded; empty for any other body
+   */
+  public Optional<String> errorMessage() {
+    return Optional.ofNullable(errorMessage);
+  }
+
+  /** @return the {@code code} of the API's error body, e.g. {@code insufficient_scope}; empty if none */
+  public Optional<String> errorCode() {
+    return Optional.ofNullable(errorCode);
+  }
+
+  private static String describe(int statusCode, Details d) {
+    String requestId = header(d.headers(), "x-request-id");
+    return d.method() + " " + d.path() + " failed with HTTP " + statusCode
         + (requestId == null ? "" : " (x-request-id " + requestId + ")");
   }
 
-  private static String headerValue(Map<String, ? extends List<String>> headers, String name) {
-    if (headers == null) {
-      return null;
-    }
-    for (Map.Entry<String, ? extends List<String>> e : headers.entrySet()) {
-      if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
-        return e.getValue().get(0);
-      }
-    }
-    return null;
+  private static String header(Map<String, ? extends List<String>> headers, String name) {
+    List<String> values = headers.get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
   }
 
   private static Map<String, List<String>> safeCopy(Map<String, ? extends List<String>> headers) {

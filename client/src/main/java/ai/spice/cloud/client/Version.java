@@ -1,23 +1,23 @@
-package ai.spice.cloud.client.internal;
+package ai.spice.cloud.client;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
 /** The client's own version, filtered into version.properties at build time. */
-public final class Version {
+final class Version {
 
   private static final String VERSION = load();
 
   private Version() {}
 
   /** @return e.g. {@code 0.1.0} */
-  public static String get() {
+  static String get() {
     return VERSION;
   }
 
   /** @return {@code spice-cloud-java/<version>} */
-  public static String userAgent() {
+  static String userAgent() {
     return "spice-cloud-java/" + VERSION;
   }
 

@@ -1,0 +1,44 @@
+package ai.spice.cloud.client;
+
+import ai.spice.cloud.client.errors.SpiceCloudException;
+import java.util.function.Supplier;
+import okhttp3.Request;
+
+/**
+ * Puts the bearer token on an attempt, asking the supplier every time so a refreshed OAuth token is used, and
+ * notes in the call which token that attempt carried.
+ */
+final class BearerAuth {
+
+  /** The last token and its header value: a token that did not change is not checked and joined again. */
+  private record Last(String token, String header) {}
+
+  private final Supplier<String> tokens;
+  private volatile Last last = new Last(null, null);
+
+  BearerAuth(Supplier<String> tokens) {
+    this.tokens = tokens;
+  }
+
+  void authenticate(Request.Builder request, CallContext call) {
+    String token;
+    try {
+      token = tokens.get();
+    } catch (RuntimeException e) {
+      throw new SpiceCloudException("The bearer token supplier failed: " + e.getClass().getName(), e);
+    }
+    Last known = last;
+    if (token == null || token != known.token()) {
+      if (token == null || token.isBlank()) {
+        throw new SpiceCloudException("The bearer token supplier returned no token");
+      }
+      if (token.indexOf('\r') >= 0 || token.indexOf('\n') >= 0) {
+        throw new SpiceCloudException("The bearer token contains a line break");
+      }
+      known = new Last(token, "Bearer " + token.trim());
+      last = known;
+    }
+    call.token = known.token().trim();
+    request.header("Authorization", known.header());
+  }
+}

@@ -1,0 +1,77 @@
+package ai.spice.cloud.client;
+
+import ai.spice.cloud.client.errors.SpiceCloudServiceException;
+import java.io.IOException;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * What one API call does, in the order it happens. Each stage is one class; this method is the order.
+ *
+ * <ol>
+ *   <li>Build: the method's {@link Operation}, planned once per method, turns the arguments into a request.
+ *   <li>Authenticate ({@link BearerAuth}), per attempt; an operation the spec leaves public gets no token.
+ *   <li>Log ({@link HttpLogger}), secrets masked.
+ *   <li>Send ({@link Transport}): one OkHttp exchange, which OkHttp itself never repeats or follows.
+ *   <li>Decode: {@link ResponseDecoder} for a 2xx, {@link ErrorDecoder} for anything else.
+ *   <li>Retry ({@link RetryPolicy}): go round again, or throw what the last attempt got.
+ * </ol>
+ *
+ * <p>The {@link CallContext} carries what the stages share: the operation, the attempt, its token, the deadline.
+ */
+final class Pipeline {
+
+  private final BearerAuth auth;
+  private final HttpLogger logger;
+  private final RetryPolicy retry;
+  private final ErrorDecoder errors;
+  /** The whole call's deadline, all attempts and waits included, unless the call's options set another. */
+  private final long timeoutNanos;
+
+  Pipeline(BearerAuth auth, HttpLogger logger, RetryPolicy retry, ErrorDecoder errors, long timeoutNanos) {
+    this.auth = auth;
+    this.logger = logger;
+    this.retry = retry;
+    this.errors = errors;
+    this.timeoutNanos = timeoutNanos;
+  }
+
+  Object call(Operation operation, Object[] args, OkHttpClient http, RequestOptions options) {
+    Request.Builder request = operation.request(args, options);
+    CallContext call = new CallContext(operation, options.timeoutNanos(timeoutNanos));
+    while (true) {
+      call.nextAttempt();
+      if (!operation.isPublic) {
+        auth.authenticate(request, call);
+      }
+      call.request = request.build();
+      logger.request(call);
+      Response response;
+      try {
+        response = Transport.send(http, call.request, call);
+      } catch (IOException noAnswer) { // refused, reset, or timed out before the response head
+        logger.failed(call, noAnswer);
+        if (retry.waitBeforeRetry(call, 0, null)) {
+          continue;
+        }
+        throw ErrorDecoder.io(call, noAnswer);
+      }
+      byte[] body;
+      try (response) {
+        body = Transport.readBody(response);
+      } catch (IOException midBody) { // the server answered: whatever it did, it is not asked again
+        logger.failed(call, midBody);
+        throw ErrorDecoder.io(call, midBody);
+      }
+      logger.response(call, response, body);
+      if (response.isSuccessful()) {
+        return ResponseDecoder.decode(call, response, body);
+      }
+      SpiceCloudServiceException error = errors.status(call, response, body);
+      if (!retry.waitBeforeRetry(call, response.code(), response.header("Retry-After"))) {
+        throw error;
+      }
+    }
+  }
+}
