@@ -129,8 +129,8 @@ final class Redactor {
         valueEnd += text.charAt(valueEnd) == '\\' ? 2 : 1;
       }
       valueEnd = Math.min(n, valueEnd + 1);
-    } else { // a bare token
-      while (valueEnd < n && !Character.isWhitespace(text.charAt(valueEnd)) && ",}]".indexOf(text.charAt(valueEnd)) < 0) {
+    } else { // a bare token, up to what ends a JSON value or a form field
+      while (valueEnd < n && !Character.isWhitespace(text.charAt(valueEnd)) && ",}]&".indexOf(text.charAt(valueEnd)) < 0) {
         valueEnd++;
       }
       if (valueEnd == value || text.regionMatches(true, value, "null", 0, 4) && valueEnd - value == 4) {
