@@ -10,11 +10,9 @@ import okhttp3.Request;
  */
 final class BearerAuth {
 
-  /** The last token and its header value: a token that did not change is not checked and joined again. */
-  private record Last(String token, String header) {}
-
   private final Supplier<String> tokens;
-  private volatile Last last = new Last(null, null);
+  /** The last token and its header value: a token that did not change is not checked and joined again. */
+  private volatile String[] last = {null, null};
 
   BearerAuth(Supplier<String> tokens) {
     this.tokens = tokens;
@@ -27,18 +25,18 @@ final class BearerAuth {
     } catch (RuntimeException e) {
       throw new SpiceCloudException("The bearer token supplier failed: " + e.getClass().getName(), e);
     }
-    Last known = last;
-    if (token == null || token != known.token()) {
+    String[] known = last;
+    if (token == null || token != known[0]) {
       if (token == null || token.isBlank()) {
         throw new SpiceCloudException("The bearer token supplier returned no token");
       }
       if (token.indexOf('\r') >= 0 || token.indexOf('\n') >= 0) {
         throw new SpiceCloudException("The bearer token contains a line break");
       }
-      known = new Last(token, "Bearer " + token.trim());
+      known = new String[] {token, "Bearer " + token.trim()};
       last = known;
     }
-    call.token = known.token().trim();
-    request.header("Authorization", known.header());
+    call.token = known[0].trim();
+    request.header("Authorization", known[1]);
   }
 }

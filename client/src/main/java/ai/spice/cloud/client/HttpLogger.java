@@ -13,9 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs each attempt at the client's {@link LogLevel} to the SLF4J logger {@value #NAME} at DEBUG, with the
- * attempt's token, credential headers and secret members masked at every level, FULL included. Redaction is
- * linear in the text ({@link Redactor}), so even a body at the size cap costs milliseconds.
+ * Logs each attempt at the client's {@link LogLevel} to the SLF4J logger {@value #NAME} at DEBUG; the token,
+ * credential headers and secret members are masked at every level, in time linear in what is logged.
  */
 final class HttpLogger {
 
@@ -32,75 +31,60 @@ final class HttpLogger {
     this.log = level == LogLevel.NONE ? null : LoggerFactory.getLogger(NAME);
   }
 
-  private boolean on() {
-    return log != null && log.isDebugEnabled();
-  }
-
   void request(CallContext call) {
-    if (!on()) {
+    if (log == null || !log.isDebugEnabled()) {
       return;
     }
     Request request = call.request;
     String tag = "[" + call.operation.name + "] ";
     log.debug(tag + "--> " + request.method() + " " + Redactor.redact(request.url().toString(), call.token)
         + (call.attempt > 1 ? " (attempt " + call.attempt + ")" : ""));
-    if (level.compareTo(LogLevel.HEADERS) >= 0) {
-      if (request.body() != null && request.body().contentType() != null) {
-        log.debug(tag + "Content-Type: " + request.body().contentType());
-      }
-      headers(tag, request.headers(), call);
-    }
-    long length = bodyLength(request);
-    if (level == LogLevel.FULL && length > 0) {
+    headers(tag, request.body() == null || request.body().contentType() == null ? request.headers()
+        : request.headers().newBuilder().add("Content-Type", request.body().contentType().toString()).build(), call);
+    String body = "";
+    if (request.body() != null && level == LogLevel.FULL) {
       try (Buffer buffer = new Buffer()) {
         request.body().writeTo(buffer);
-        log.debug(tag + Redactor.redactBody(buffer.readUtf8(), call.token));
+        body = buffer.readUtf8();
       } catch (IOException e) {
-        log.debug(tag + "(body not readable: " + e.getClass().getSimpleName() + ")");
+        body = "(not readable: " + e.getClass().getSimpleName() + ")";
       }
     }
-    log.debug(tag + "--> END " + request.method() + (length > 0 ? " (" + length + "-byte body)" : ""));
+    body(tag, body, call);
+    log.debug(tag + "--> END " + request.method());
   }
 
   void response(CallContext call, Response response, byte[] body) {
-    if (!on()) {
+    if (log == null || !log.isDebugEnabled()) {
       return;
     }
     String tag = "[" + call.operation.name + "] ";
-    log.debug(tag + "<-- " + response.protocol().toString().toUpperCase(Locale.ROOT) + " " + response.code()
-        + (response.message().isEmpty() ? "" : " " + Redactor.redact(response.message(), call.token))
-        + " (" + elapsedMillis(call) + " ms)");
-    if (level.compareTo(LogLevel.HEADERS) >= 0) {
-      headers(tag, response.headers(), call);
-    }
-    if (level == LogLevel.FULL && body.length > 0) {
-      int shown = Math.min(body.length, Transport.MAX_BODY_BYTES);
-      log.debug(tag + Redactor.redactBody(new String(body, 0, shown, StandardCharsets.UTF_8), call.token)
-          + (shown < body.length ? "… (over the size cap, cut)" : ""));
-    }
-    log.debug(tag + "<-- END HTTP (" + body.length + "-byte body)");
+    log.debug(tag + "<-- " + response.protocol().toString().toUpperCase(Locale.ROOT) + " " + response.code() + " "
+        + Redactor.redact(response.message(), call.token) + " (" + elapsedMillis(call) + " ms)");
+    headers(tag, response.headers(), call);
+    int shown = Math.min(body.length, Transport.MAX_BODY_BYTES);
+    body(tag, level == LogLevel.FULL ? new String(body, 0, shown, StandardCharsets.UTF_8) : "", call);
+    log.debug(tag + "<-- END HTTP (" + body.length + "-byte body" + (shown < body.length ? ", cut)" : ")"));
   }
 
   void failed(CallContext call, IOException e) {
-    if (on()) {
+    if (log != null && log.isDebugEnabled()) {
       log.debug("[" + call.operation.name + "] <-- " + Redactor.redact(e.getClass().getName() + ": " + e.getMessage(),
           call.token) + " (" + elapsedMillis(call) + " ms)");
     }
   }
 
   private void headers(String tag, Headers headers, CallContext call) {
-    for (int i = 0; i < headers.size(); i++) {
-      String name = headers.name(i);
-      log.debug(tag + name + ": " + (SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT)) ? Redactor.MASK
-          : Redactor.redact(headers.value(i), call.token)));
+    for (int i = 0; level.compareTo(LogLevel.HEADERS) >= 0 && i < headers.size(); i++) {
+      String value = SECRET_HEADERS.contains(headers.name(i).toLowerCase(Locale.ROOT)) ? Redactor.MASK
+          : Redactor.redact(headers.value(i), call.token);
+      log.debug(tag + headers.name(i) + ": " + value);
     }
   }
 
-  private static long bodyLength(Request request) {
-    try {
-      return request.body() == null ? 0 : request.body().contentLength();
-    } catch (IOException e) {
-      return -1;
+  private void body(String tag, String body, CallContext call) {
+    if (!body.isEmpty()) {
+      log.debug(tag + Redactor.redactBody(body, call.token));
     }
   }
 

@@ -5,37 +5,33 @@ import ai.spice.cloud.client.model.ApiKeysRegenerated;
 import ai.spice.cloud.client.model.Secret;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.deser.ValueInstantiator;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * The JSON mapping of the generated models, and the one place that says which members hold secrets.
- *
- * <p>The generated {@code toString()} prints every field, and no generator option hides one the spec does not
- * mark {@code format: password} (the published spec does not). So the client decodes each secret-bearing
- * model into a subclass whose {@code toString()} masks those members; getters, equality between responses
- * and JSON are unchanged. The same list tells the log redactor which members to mask in bodies.
+ * The JSON mapping of the generated models, and the one place that says which members hold secrets. The
+ * generated {@code toString()} prints every field (only {@code format: password}, which the spec does not use,
+ * hides one), so each secret-bearing model is decoded into a subclass whose {@code toString()} masks them;
+ * getters, equality and JSON are unchanged. The same list tells the log redactor which members to mask.
  */
 final class Models {
 
-  /** A model with secret members, and the subclass the client decodes it into. */
-  private record Masked(Class<?> model, Supplier<?> subclass, Set<String> members) {}
+  /** A model with secret members, and its subclass the client decodes it into (also its mix-in, saying so). */
+  private record Masked(Class<?> model, Class<?> subclass, Set<String> members) {}
 
   private static final List<Masked> MASKED = List.of(
-      new Masked(ApiKeys.class, MaskedApiKeys::new, Set.of("api_key", "api_key_2")),
-      new Masked(ApiKeysRegenerated.class, MaskedApiKeysRegenerated::new, Set.of("api_key", "api_key_2")),
-      new Masked(Secret.class, MaskedSecret::new, Set.of("value")));
+      new Masked(ApiKeys.class, MaskedApiKeys.class, Set.of("api_key", "api_key_2")),
+      new Masked(ApiKeysRegenerated.class, MaskedApiKeysRegenerated.class, Set.of("api_key", "api_key_2")),
+      new Masked(Secret.class, MaskedSecret.class, Set.of("value")));
 
   /** JSON member names whose values are secrets wherever they appear. */
   static final Set<String> SECRET_MEMBERS =
@@ -49,14 +45,11 @@ final class Models {
   private Models() {}
 
   private static ObjectMapper mapper(boolean masking) {
-    SimpleModule module = new SimpleModule("spice-cloud-models");
-    module.setDeserializerModifier(new UnknownMembers.EnumValues());
+    JsonMapper.Builder mapper = JsonMapper.builder();
     if (masking) {
-      for (Masked m : MASKED) {
-        module.addValueInstantiator(m.model(), new Instantiator(m.model(), m.subclass()));
-      }
+      MASKED.forEach(m -> mapper.addMixIn(m.model(), m.subclass()));
     }
-    return JsonMapper.builder()
+    return mapper
         // Forward compatible: members added to a response later are kept aside, not an error.
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .addHandler(new UnknownMembers.Members())
@@ -66,7 +59,7 @@ final class Models {
         .addModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-        .addModule(module)
+        .addModule(new SimpleModule().setDeserializerModifier(new UnknownMembers.EnumValues()))
         .build();
   }
 
@@ -75,11 +68,7 @@ final class Models {
     Masked masked = MASKED.stream().filter(m -> m.model() == model.getClass().getSuperclass()).findFirst()
         .orElseThrow();
     ObjectNode tree = PLAIN.valueToTree(model);
-    masked.members().forEach(name -> {
-      if (tree.hasNonNull(name)) {
-        tree.put(name, Redactor.MASK);
-      }
-    });
+    masked.members().stream().filter(tree::hasNonNull).forEach(name -> tree.put(name, Redactor.MASK));
     try {
       return PLAIN.treeToValue(tree, masked.model()).toString();
     } catch (JsonProcessingException e) {
@@ -87,25 +76,7 @@ final class Models {
     }
   }
 
-  private static final class Instantiator extends ValueInstantiator.Base {
-    private final Supplier<?> create;
-
-    Instantiator(Class<?> type, Supplier<?> create) {
-      super(type);
-      this.create = create;
-    }
-
-    @Override
-    public boolean canCreateUsingDefault() {
-      return true;
-    }
-
-    @Override
-    public Object createUsingDefault(DeserializationContext context) {
-      return create.get();
-    }
-  }
-
+  @JsonDeserialize(as = MaskedApiKeys.class)
   static final class MaskedApiKeys extends ApiKeys {
     @Override
     public String toString() {
@@ -113,6 +84,7 @@ final class Models {
     }
   }
 
+  @JsonDeserialize(as = MaskedApiKeysRegenerated.class)
   static final class MaskedApiKeysRegenerated extends ApiKeysRegenerated {
     @Override
     public String toString() {
@@ -120,6 +92,7 @@ final class Models {
     }
   }
 
+  @JsonDeserialize(as = MaskedSecret.class)
   static final class MaskedSecret extends Secret {
     @Override
     public String toString() {

@@ -2,6 +2,7 @@ package ai.spice.cloud.client;
 
 import ai.spice.cloud.client.errors.SpiceCloudServiceException;
 import java.io.IOException;
+import java.time.Clock;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -14,32 +15,30 @@ import okhttp3.Response;
  *   <li>Authenticate ({@link BearerAuth}), per attempt; an operation the spec leaves public gets no token.
  *   <li>Log ({@link HttpLogger}), secrets masked.
  *   <li>Send ({@link Transport}): one OkHttp exchange, which OkHttp itself never repeats or follows.
- *   <li>Decode: {@link ResponseDecoder} for a 2xx, {@link ErrorDecoder} for anything else.
+ *   <li>Decode ({@link Decoder}): the result of a 2xx, the typed exception of anything else.
  *   <li>Retry ({@link RetryPolicy}): go round again, or throw what the last attempt got.
  * </ol>
- *
- * <p>The {@link CallContext} carries what the stages share: the operation, the attempt, its token, the deadline.
+ * The {@link CallContext} carries what the stages share.
  */
 final class Pipeline {
 
   private final BearerAuth auth;
   private final HttpLogger logger;
   private final RetryPolicy retry;
-  private final ErrorDecoder errors;
-  /** The whole call's deadline, all attempts and waits included, unless the call's options set another. */
-  private final long timeoutNanos;
+  private final Clock clock;
+  private final long timeoutNanos; // the whole call's, unless its options set another
 
-  Pipeline(BearerAuth auth, HttpLogger logger, RetryPolicy retry, ErrorDecoder errors, long timeoutNanos) {
-    this.auth = auth;
-    this.logger = logger;
-    this.retry = retry;
-    this.errors = errors;
-    this.timeoutNanos = timeoutNanos;
+  Pipeline(SpiceCloudClient.Builder settings) {
+    this.auth = new BearerAuth(settings.tokenSupplier);
+    this.logger = new HttpLogger(settings.logLevel);
+    this.retry = new RetryPolicy(settings);
+    this.clock = settings.clock;
+    this.timeoutNanos = settings.timeout.toNanos();
   }
 
   Object call(Operation operation, Object[] args, OkHttpClient http, RequestOptions options) {
     Request.Builder request = operation.request(args, options);
-    CallContext call = new CallContext(operation, options.timeoutNanos(timeoutNanos));
+    CallContext call = new CallContext(operation, options.timeout == null ? timeoutNanos : options.timeout.toNanos());
     while (true) {
       call.nextAttempt();
       if (!operation.isPublic) {
@@ -55,20 +54,20 @@ final class Pipeline {
         if (retry.waitBeforeRetry(call, 0, null)) {
           continue;
         }
-        throw ErrorDecoder.io(call, noAnswer);
+        throw Decoder.io(call, noAnswer);
       }
       byte[] body;
       try (response) {
         body = Transport.readBody(response);
       } catch (IOException midBody) { // the server answered: whatever it did, it is not asked again
         logger.failed(call, midBody);
-        throw ErrorDecoder.io(call, midBody);
+        throw Decoder.io(call, midBody);
       }
       logger.response(call, response, body);
       if (response.isSuccessful()) {
-        return ResponseDecoder.decode(call, response, body);
+        return Decoder.result(call, response, body);
       }
-      SpiceCloudServiceException error = errors.status(call, response, body);
+      SpiceCloudServiceException error = Decoder.failure(call, response, body, clock);
       if (!retry.waitBeforeRetry(call, response.code(), response.header("Retry-After"))) {
         throw error;
       }

@@ -6,19 +6,15 @@ import okhttp3.Headers;
 import okhttp3.Request;
 
 /**
- * Settings for the calls of one {@link SpiceCloudClient#withOptions(RequestOptions) view} of a client, without
- * building another client: a timeout and extra headers. Immutable; combine them with the {@code with} methods.
- *
- * <pre>{@code
- * client.withOptions(RequestOptions.timeout(Duration.ofSeconds(5)).withHeader("X-Org-Name", "acme"))
- *     .apps().listApps();
- * }</pre>
+ * A timeout and extra headers for the calls of one {@link SpiceCloudClient#withOptions view} of a client,
+ * without building another: {@code client.withOptions(RequestOptions.timeout(Duration.ofSeconds(5))
+ * .withHeader("X-Org-Name", "acme")).apps().listApps()}. Immutable.
  */
 public final class RequestOptions {
 
-  private static final RequestOptions NONE = new RequestOptions(null, Headers.of());
+  static final RequestOptions NONE = new RequestOptions(null, Headers.of());
 
-  private final Duration timeout;
+  final Duration timeout; // null: the client's
   private final Headers headers;
 
   private RequestOptions(Duration timeout, Headers headers) {
@@ -27,9 +23,9 @@ public final class RequestOptions {
   }
 
   /**
-   * @param timeout the most each call may take, every attempt and wait between attempts included; it
-   *     replaces the client's {@link SpiceCloudClient.Builder#timeout(Duration) timeout}, and when it is
-   *     longer than the client's call and read timeouts it raises them too, so a slow call is not cut short
+   * @param timeout the most each call may take, attempts and waits included, instead of the client's
+   *     {@link SpiceCloudClient.Builder#timeout(Duration) timeout}; a longer one raises the call and read
+   *     timeouts to it, so a slow call is not cut short
    * @return options with this timeout
    */
   public static RequestOptions timeout(Duration timeout) {
@@ -37,9 +33,8 @@ public final class RequestOptions {
   }
 
   /**
-   * @param name a header name, e.g. {@code X-Org-Name}; not {@code Authorization}, which comes from the
-   *     client's token
-   * @param value its value
+   * @param name e.g. {@code X-Org-Name}; not {@code Authorization}, which comes from the token supplier
+   * @param value its value; a header the client sends of the same name is replaced
    * @return options that send this header
    * @throws IllegalArgumentException for a name or value HTTP does not allow
    */
@@ -47,10 +42,7 @@ public final class RequestOptions {
     return NONE.withHeader(name, value);
   }
 
-  /**
-   * @param timeout see {@link #timeout(Duration)}
-   * @return these options with that timeout instead of theirs
-   */
+  /** @return these options with that timeout instead (see {@link #timeout(Duration)}) */
   public RequestOptions withTimeout(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     if (timeout.isNegative() || timeout.isZero()) {
@@ -59,11 +51,7 @@ public final class RequestOptions {
     return new RequestOptions(timeout, headers);
   }
 
-  /**
-   * @param name see {@link #header(String, String)}
-   * @param value its value
-   * @return these options plus the header (it replaces one of the same name the client would send)
-   */
+  /** @return these options plus that header (see {@link #header(String, String)}) */
   public RequestOptions withHeader(String name, String value) {
     if ("Authorization".equalsIgnoreCase(name)) {
       throw new IllegalArgumentException("Authorization comes from the client's token supplier");
@@ -71,25 +59,13 @@ public final class RequestOptions {
     return new RequestOptions(timeout, headers.newBuilder().set(name, value).build());
   }
 
-  /** These options with {@code other}'s on top: its timeout, if it has one, and its headers. */
+  /** These options with {@code other}'s timeout (if it has one) and headers on top. */
   RequestOptions with(RequestOptions other) {
     Headers.Builder merged = headers.newBuilder();
     for (int i = 0; i < other.headers.size(); i++) {
       merged.set(other.headers.name(i), other.headers.value(i));
     }
     return new RequestOptions(other.timeout != null ? other.timeout : timeout, merged.build());
-  }
-
-  static RequestOptions none() {
-    return NONE;
-  }
-
-  Duration timeoutOrNull() {
-    return timeout;
-  }
-
-  long timeoutNanos(long otherwise) {
-    return timeout == null ? otherwise : timeout.toNanos();
   }
 
   void addHeaders(Request.Builder request) {

@@ -23,41 +23,25 @@ final class RetryPolicy {
   private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
   private static final Set<Integer> TRANSIENT = Set.of(408, 429, 500, 502, 503, 504);
 
-  private final int maxRetries;
-  private final Duration initialBackoff;
-  private final Duration maxBackoff;
-  private final Duration maxRetryAfter;
-  private final Sleeper sleeper;
-  private final Clock clock;
+  private final SpiceCloudClient.Builder s;
 
-  RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter,
-      Sleeper sleeper, Clock clock) {
-    this.maxRetries = maxRetries;
-    this.initialBackoff = initialBackoff;
-    this.maxBackoff = maxBackoff;
-    this.maxRetryAfter = maxRetryAfter;
-    this.sleeper = sleeper;
-    this.clock = clock;
+  RetryPolicy(SpiceCloudClient.Builder settings) {
+    this.s = settings;
   }
 
-  /**
-   * @param status the answer's status, or 0 when none arrived
-   * @param retryAfter the answer's {@code Retry-After}, or null
-   * @return whether the call goes on: true after waiting, false to give up (the thread is interrupted, or no
-   *     retry is allowed)
-   */
+  /** After an answer ({@code status} 0: none arrived), waits and returns true, or returns false to give up. */
   boolean waitBeforeRetry(CallContext call, int status, String retryAfter) {
-    if (!IDEMPOTENT.contains(call.operation.method) || call.attempt > maxRetries
+    if (!IDEMPOTENT.contains(call.operation.method) || call.attempt > s.maxRetries
         || status != 0 && !TRANSIENT.contains(status)) {
       return false;
     }
-    Duration asked = parseRetryAfter(retryAfter, clock);
-    Duration wait = asked != null && asked.compareTo(maxRetryAfter) <= 0 ? asked : backoff(call.attempt - 1);
+    Duration asked = parseRetryAfter(retryAfter, s.clock);
+    Duration wait = asked != null && asked.compareTo(s.maxRetryAfter) <= 0 ? asked : backoff(call.attempt - 1);
     if (wait.toNanos() >= call.remainingNanos()) {
       return false;
     }
     try {
-      sleeper.sleep(wait);
+      s.sleeper.sleep(wait);
       return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -67,17 +51,13 @@ final class RetryPolicy {
 
   /** Equal jitter: half the exponential step is fixed, half random, so retries never bunch at zero. */
   Duration backoff(int retry) {
-    long base = initialBackoff.toMillis() << Math.min(retry, 30);
-    long capped = Math.max(0, Math.min(base < 0 ? Long.MAX_VALUE : base, maxBackoff.toMillis()));
+    long base = s.initialBackoff.toMillis() << Math.min(retry, 30);
+    long capped = Math.max(0, Math.min(base < 0 ? Long.MAX_VALUE : base, s.maxBackoff.toMillis()));
     long half = capped / 2;
     return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(capped - half + 1));
   }
 
-  /**
-   * {@code Retry-After} as delta-seconds or an HTTP date (RFC 9110 section 10.2.3).
-   *
-   * @return the wait it asks for; null for none, garbage, negative numbers and dates in the past
-   */
+  /** {@code Retry-After} (RFC 9110 10.2.3) as a wait; null for none, garbage, negatives and past dates. */
   static Duration parseRetryAfter(String value, Clock clock) {
     if (value == null || value.isBlank()) {
       return null;

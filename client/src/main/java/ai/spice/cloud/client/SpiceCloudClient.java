@@ -6,7 +6,9 @@ import ai.spice.cloud.client.api.HealthApi;
 import ai.spice.cloud.client.api.MembersApi;
 import ai.spice.cloud.client.api.RegionsApi;
 import ai.spice.cloud.client.api.SecretsApi;
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -23,45 +25,16 @@ import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 
 /**
- * Entry point of the Spice Cloud Control-Plane API client: one accessor per group of operations, each the
- * generated interface of that group, implemented by the client's own call pipeline on OkHttp.
+ * The Spice Cloud Control-Plane API client: per group of operations, its generated interface, implemented by
+ * the client's own call pipeline on OkHttp. E.g. {@code client.apiKeys().getApiKeys(42L)}, or
+ * {@code client.withOptions(RequestOptions.timeout(Duration.ofSeconds(5))).apps().listApps()}.
  *
- * <pre>{@code
- * SpiceCloudClient client = SpiceCloudClient.builder()
- *     .tokenSupplier(myOAuthTokens::current)   // asked on every request
- *     .build();
- * ApiKeys keys = client.apiKeys().getApiKeys(42L);
- * AppList apps = client.apps().listApps();
- * AppList fast = client.withOptions(RequestOptions.timeout(Duration.ofSeconds(2))).apps().listApps();
- * }</pre>
- *
- * <p><b>Retries.</b> Reads (GET, and any HEAD, PUT, DELETE or OPTIONS) are retried, by default 3 times, after
- * a refused or reset connection, a timeout before the response head, and on 408, 429, 500, 502, 503 and 504,
- * waiting an exponential backoff with jitter or the server's {@code Retry-After} up to a cap. <b>A POST or
- * PATCH, such as {@code regenerateApiKey}, is never re-sent</b>, by the client or by OkHttp, whatever happens.
- * Regeneration invalidates the old key at once, so a second regeneration after a lost response would
- * invalidate the key the first one returned. If it fails with a
- * {@link ai.spice.cloud.client.errors.SpiceCloudIoException}, read the keys with {@code getApiKeys} before
- * deciding to regenerate again.
- *
- * <p><b>Timeouts.</b> {@link Builder#connectTimeout(Duration) connectTimeout} bounds establishing a
- * connection, {@link Builder#readTimeout(Duration) readTimeout} each silence while waiting or reading,
- * {@link Builder#callTimeout(Duration) callTimeout} one whole attempt end to end, and
- * {@link Builder#timeout(Duration) timeout} the whole call, every attempt and backoff included. Any of them
- * surfaces as a {@link ai.spice.cloud.client.errors.SpiceCloudTimeoutException}.
- *
- * <p><b>Errors.</b> Every failure is a {@link ai.spice.cloud.client.errors.SpiceCloudException}: a typed
- * {@link ai.spice.cloud.client.errors.SpiceCloudServiceException} per non-2xx status, a
- * {@link ai.spice.cloud.client.errors.SpiceCloudIoException} for network failures and
- * {@link ai.spice.cloud.client.errors.SpiceCloudInvalidResponseException} for a body that is not the
- * documented JSON.
- *
- * <p><b>Secrets.</b> The bearer token, API keys and secret values never appear in log lines (at any
- * {@link LogLevel}), exception messages or the {@code toString()} of returned models; the getters return
- * the real values. Operations the spec leaves public ({@code getHealth}) are sent without a token.
- *
- * <p>Instances are immutable, thread-safe and meant to be shared: one connection pool serves all calls, and
- * {@link #withOptions}, {@link #withTimeouts} views share it.
+ * <p>Reads (GET, HEAD, PUT, DELETE, OPTIONS) are retried on transient failures; <b>a POST or PATCH, such as
+ * {@code regenerateApiKey}, is never re-sent</b>, by the client or by OkHttp: regeneration kills the old key at
+ * once. Every failure is a typed {@link ai.spice.cloud.client.errors.SpiceCloudException}; tokens, API keys
+ * and secret values never appear in logs, messages or models' {@code toString()}; operations the spec leaves
+ * public are sent without a token. Instances are immutable, thread-safe and meant to be shared; views from
+ * {@link #withOptions} and {@link #withTimeouts} share the connection pool.
  */
 public final class SpiceCloudClient {
 
@@ -71,33 +44,27 @@ public final class SpiceCloudClient {
   public static final String ENV_TOKEN = "SPICE_CLOUD_TOKEN";
   /** Environment variable {@link #fromEnv()} reads the base URL from (optional). */
   public static final String ENV_BASE_URL = "SPICE_CLOUD_BASE_URL";
+  private static final Object[] NO_ARGS = {};
 
-  private final Builder settings;
   private final Pipeline pipeline;
-  /** Per generated interface, the plan of each method; shared by this client's views. */
   private final ConcurrentMap<Class<?>, Map<Method, Operation>> plans;
+  private final Builder settings;
   private final OkHttpClient http;
   private final RequestOptions options;
-  /** This view's implementation of each interface. */
   private final ConcurrentMap<Class<?>, Object> apis = new ConcurrentHashMap<>();
 
   private SpiceCloudClient(Builder settings) {
-    this.settings = settings.copy();
-    this.pipeline = new Pipeline(new BearerAuth(settings.tokenSupplier), new HttpLogger(settings.logLevel),
-        new RetryPolicy(settings.maxRetries, settings.initialBackoff, settings.maxBackoff, settings.maxRetryAfter,
-            settings.sleeper, settings.clock),
-        new ErrorDecoder(settings.clock), settings.timeout.toNanos());
-    this.plans = new ConcurrentHashMap<>();
-    this.http = Transport.configure(settings.httpClient == null ? new OkHttpClient() : settings.httpClient,
-        settings.connectTimeout, settings.readTimeout, settings.callTimeout);
-    this.options = RequestOptions.none();
+    this(new Pipeline(settings), new ConcurrentHashMap<>(), settings, Transport.configure(
+        settings.httpClient == null ? new OkHttpClient() : settings.httpClient, settings.connectTimeout,
+        settings.readTimeout, settings.callTimeout), RequestOptions.NONE);
   }
 
-  /** A view: the same pipeline, plans and connection pool, other transport settings or options. */
-  private SpiceCloudClient(SpiceCloudClient of, Builder settings, OkHttpClient http, RequestOptions options) {
+  /** A view shares the pipeline, the plans and the connection pool. */
+  private SpiceCloudClient(Pipeline pipeline, ConcurrentMap<Class<?>, Map<Method, Operation>> plans,
+      Builder settings, OkHttpClient http, RequestOptions options) {
+    this.pipeline = pipeline;
+    this.plans = plans;
     this.settings = settings;
-    this.pipeline = of.pipeline;
-    this.plans = of.plans;
     this.http = http;
     this.options = options;
   }
@@ -108,10 +75,7 @@ public final class SpiceCloudClient {
   }
 
   /**
-   * A client configured from the environment: {@value #ENV_TOKEN} (required) and
-   * {@value #ENV_BASE_URL} (optional, default {@value #DEFAULT_BASE_URL}).
-   *
-   * @return a ready client
+   * @return a client for {@value #ENV_TOKEN} (required) and {@value #ENV_BASE_URL} (default the spec's server)
    * @throws IllegalStateException if {@value #ENV_TOKEN} is unset or blank
    */
   public static SpiceCloudClient fromEnv() {
@@ -132,24 +96,19 @@ public final class SpiceCloudClient {
   }
 
   /**
-   * The API keys operations. {@code regenerateApiKey(appId, null)} sends no body, so the server default (the
-   * primary key) applies; {@code new RegenerateApiKeyRequest()} carries that default explicitly.
-   *
-   * @return the API keys operations; the same thread-safe instance every time
+   * @return the API keys operations, the same instance every time; {@code regenerateApiKey(appId, null)}
+   *     sends no body, so the server's default (the primary key) applies
    */
   public ApiKeysApi apiKeys() {
     return api(ApiKeysApi.class);
   }
 
-  /** @return the apps operations ({@code listApps}); the same thread-safe instance every time */
+  /** @return the apps operations ({@code listApps}) */
   public AppsApi apps() {
     return api(AppsApi.class);
   }
 
-  /**
-   * @return the secrets operations ({@code listSecrets}); secret values are masked in {@code toString()} and
-   *     logs, their getters return what the server sent
-   */
+  /** @return the secrets operations ({@code listSecrets}); values are masked in toString() and logs */
   public SecretsApi secrets() {
     return api(SecretsApi.class);
   }
@@ -164,68 +123,64 @@ public final class SpiceCloudClient {
     return api(RegionsApi.class);
   }
 
-  /** @return the health operation ({@code getHealth}), which the spec leaves public: it is sent without a token */
+  /** @return the health operation ({@code getHealth}), public in the spec: sent without a token */
   public HealthApi health() {
     return api(HealthApi.class);
   }
 
-  /** Any generated (or hand-written Feign-annotated) interface, planned on first use. */
+  /**
+   * Any generated (or hand-written Feign-annotated) interface: planned on first use, implemented by a proxy
+   * that hands each call straight to the pipeline with its method's plan.
+   */
   <T> T api(Class<T> type) {
-    return type.cast(apis.computeIfAbsent(type, t -> Dispatcher.proxy(t,
-        plans.computeIfAbsent(t, api -> Operation.plan(api, settings.baseUrl)), pipeline, http, options)));
+    return type.cast(apis.computeIfAbsent(type, t -> {
+      Map<Method, Operation> operations = plans.computeIfAbsent(t, api -> Operation.plan(api, settings.baseUrl));
+      return Proxy.newProxyInstance(t.getClassLoader(), new Class<?>[] {t}, (proxy, method, args) -> {
+        Operation operation = operations.get(method);
+        if (operation != null) {
+          return pipeline.call(operation, args == null ? NO_ARGS : args, http, options);
+        } else if (method.isDefault()) {
+          return InvocationHandler.invokeDefault(proxy, method, args);
+        }
+        switch (method.getName()) { // Object's methods
+          case "equals":
+            return proxy == args[0];
+          case "hashCode":
+            return System.identityHashCode(proxy);
+          default:
+            return t.getSimpleName() + " " + options;
+        }
+      });
+    }));
   }
 
   /**
-   * A view of this client whose calls carry these options (on top of this view's own), sharing its connection
-   * pool and everything else; cheap, but keep it if you call it often.
-   *
    * @param options e.g. {@code RequestOptions.timeout(Duration.ofSeconds(5))} or
-   *     {@code RequestOptions.header("X-Org-Name", "acme")}
-   * @return the view
+   *     {@code RequestOptions.header("X-Org-Name", "acme")}, on top of this view's own
+   * @return a view of this client whose calls carry them, sharing its pool; cheap, but keep it for reuse
    */
   public SpiceCloudClient withOptions(RequestOptions options) {
     RequestOptions merged = this.options.with(Objects.requireNonNull(options, "options"));
-    Duration timeout = options.timeoutOrNull();
-    if (timeout == null || timeout.toMillis() <= Math.min(http.callTimeoutMillis(), http.readTimeoutMillis())) {
-      return new SpiceCloudClient(this, settings, http, merged);
-    }
-    // A longer timeout than the attempt and read timeouts is what the caller asks for: raise them to it.
-    Duration read = max(settings.readTimeout, timeout);
-    return new SpiceCloudClient(this, settings, Transport.configure(http, settings.connectTimeout, read,
-        max(settings.callTimeout, timeout)), merged);
+    Duration timeout = options.timeout; // one longer than the call or read timeout raises them to it
+    long shorter = Math.min(http.callTimeoutMillis(), http.readTimeoutMillis());
+    return new SpiceCloudClient(pipeline, plans, settings, timeout == null || timeout.toMillis() <= shorter ? http
+        : Transport.configure(http,
+        settings.connectTimeout, max(settings.readTimeout, timeout), max(settings.callTimeout, timeout)), merged);
   }
 
-  /**
-   * A client with other timeouts that shares this client's connection pool, for the odd slow call. It keeps
-   * this client's {@link Builder#callTimeout(Duration) call timeout}, raised to {@code connect + read} when
-   * that is longer, so a longer read timeout asked for here is not cut short by the call timeout. Use
-   * {@link #withTimeouts(Duration, Duration, Duration)} to set the call timeout exactly.
-   *
-   * @param connect connect timeout
-   * @param read read timeout
-   * @return the new client
-   */
+  /** @return a view with these connect and read timeouts, its call timeout raised to their sum if longer */
   public SpiceCloudClient withTimeouts(Duration connect, Duration read) {
-    Objects.requireNonNull(connect, "connect");
-    Objects.requireNonNull(read, "read");
     return withTimeouts(connect, read, max(settings.callTimeout, connect.plus(read)));
   }
 
-  /**
-   * A client with other timeouts that shares this client's connection pool, for the odd slow call.
-   *
-   * @param connect connect timeout
-   * @param read read timeout
-   * @param call the most one HTTP attempt may take end to end (see {@link Builder#callTimeout(Duration)})
-   * @return the new client
-   */
+  /** @return a view with these connect, read and call timeouts (see {@link Builder}), sharing the pool */
   public SpiceCloudClient withTimeouts(Duration connect, Duration read, Duration call) {
     Builder b = settings.copy().connectTimeout(connect).readTimeout(read).callTimeout(call);
     b.validate();
-    return new SpiceCloudClient(this, b, Transport.configure(http, connect, read, call), options);
+    return new SpiceCloudClient(pipeline, plans, b, Transport.configure(http, connect, read, call), options);
   }
 
-  /** @return a builder preset with this client's settings (the built client gets its own pool) */
+  /** @return a builder preset with this client's settings */
   public Builder toBuilder() {
     return settings.copy();
   }
@@ -244,86 +199,64 @@ public final class SpiceCloudClient {
     return a.compareTo(b) >= 0 ? a : b;
   }
 
-  /** Settings of a {@link SpiceCloudClient}. Not thread-safe; {@link #build()} copies it. */
-  public static final class Builder {
+  /**
+   * Settings of a {@link SpiceCloudClient}. Not thread-safe; {@link #build()} copies it, and the pipeline's
+   * stages read their settings from that copy (so the fields are package-private).
+   */
+  public static final class Builder implements Cloneable {
 
-    private String baseUrl = DEFAULT_BASE_URL;
-    private Supplier<String> tokenSupplier;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration readTimeout = Duration.ofSeconds(30);
-    private Duration callTimeout = Duration.ofSeconds(60);
-    private Duration timeout = Duration.ofMinutes(2);
-    private OkHttpClient httpClient;
-    private int maxRetries = 3;
-    private Duration initialBackoff = Duration.ofMillis(500);
-    private Duration maxBackoff = Duration.ofSeconds(8);
-    private Duration maxRetryAfter = Duration.ofSeconds(30);
-    private LogLevel logLevel = LogLevel.NONE;
-    private boolean allowInsecureHttp;
-    private Sleeper sleeper = Sleeper.SYSTEM;
-    private Clock clock = Clock.systemUTC();
+    String baseUrl = DEFAULT_BASE_URL;
+    Supplier<String> tokenSupplier;
+    Duration connectTimeout = Duration.ofSeconds(10);
+    Duration readTimeout = Duration.ofSeconds(30);
+    Duration callTimeout = Duration.ofSeconds(60);
+    Duration timeout = Duration.ofMinutes(2);
+    OkHttpClient httpClient;
+    int maxRetries = 3;
+    Duration initialBackoff = Duration.ofMillis(500);
+    Duration maxBackoff = Duration.ofSeconds(8);
+    Duration maxRetryAfter = Duration.ofSeconds(30);
+    LogLevel logLevel = LogLevel.NONE;
+    boolean allowInsecureHttp;
+    Sleeper sleeper = Sleeper.SYSTEM;
+    Clock clock = Clock.systemUTC();
 
     private Builder() {}
 
-    /**
-     * @param baseUrl e.g. {@code https://api.spice.ai} (default); a path prefix is kept
-     * @return this
-     */
+    /** The server, default {@value SpiceCloudClient#DEFAULT_BASE_URL}; a path prefix is kept. */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
       return this;
     }
 
-    /**
-     * @param token a fixed bearer token (replaces any token supplier)
-     * @return this
-     */
+    /** A fixed bearer token (replaces any token supplier). */
     public Builder bearerToken(String token) {
       Objects.requireNonNull(token, "token");
       this.tokenSupplier = () -> token;
       return this;
     }
 
-    /**
-     * @param tokenSupplier asked for the bearer token on every request, e.g. a cache of OAuth
-     *     access tokens that refreshes before expiry; must be thread-safe
-     * @return this
-     */
+    /** Asked for the bearer token on every attempt, e.g. a refreshing OAuth token cache; thread-safe. */
     public Builder tokenSupplier(Supplier<String> tokenSupplier) {
       this.tokenSupplier = Objects.requireNonNull(tokenSupplier, "tokenSupplier");
       return this;
     }
 
-    /**
-     * @param connectTimeout default 10 s
-     * @return this
-     */
+    /** Bounds each connection attempt, default 10 s. */
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
       return this;
     }
 
-    /**
-     * @param readTimeout default 30 s; also bounds writing the request
-     * @return this
-     */
+    /** Bounds each silence while writing, waiting or reading, default 30 s. */
     public Builder readTimeout(Duration readTimeout) {
       this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
       return this;
     }
 
     /**
-     * The most one HTTP attempt may take end to end: connecting, writing the request, waiting for the
-     * server and reading the whole response body. Unlike {@link #readTimeout(Duration)}, which only bounds
-     * silence between bytes, it also ends a response trickling in slowly. Each retry of a GET gets a fresh
-     * call timeout (within the whole call's {@link #timeout(Duration)}), so a GET ends within
-     * {@code (maxRetries + 1) x callTimeout} plus the backoffs between attempts; a regeneration, sent once,
-     * ends within one {@code callTimeout}. Expiry surfaces as
-     * {@link ai.spice.cloud.client.errors.SpiceCloudTimeoutException}; a GET is retried only if the
-     * response head had not arrived yet.
-     *
-     * @param callTimeout default 60 s
-     * @return this
+     * The most one attempt may take end to end, connect to last body byte, default 60 s: it also ends an
+     * answer that trickles in. A read is retried after it only if the response head had not arrived.
      */
     public Builder callTimeout(Duration callTimeout) {
       this.callTimeout = Objects.requireNonNull(callTimeout, "callTimeout");
@@ -331,12 +264,8 @@ public final class SpiceCloudClient {
     }
 
     /**
-     * The most one call may take, every attempt and every wait between attempts included: no attempt starts,
-     * and no backoff is slept, that would end after it, and the last attempt gets only what is left of it.
-     * {@link RequestOptions#timeout(Duration)} sets it for the calls of one view.
-     *
-     * @param timeout default 2 minutes
-     * @return this
+     * The most one call may take, every attempt and backoff included, default 2 minutes: no retry starts
+     * whose wait would end after it, and an attempt gets at most what is left ({@link RequestOptions#timeout}).
      */
     public Builder timeout(Duration timeout) {
       this.timeout = Objects.requireNonNull(timeout, "timeout");
@@ -344,106 +273,68 @@ public final class SpiceCloudClient {
     }
 
     /**
-     * The OkHttp client to send with, for its proxy, TLS settings, interceptors, event listener, dispatcher or
-     * connection pool. The client's safety settings are put on top of a copy of it: the connect, read and call
-     * timeouts of this builder, no automatic re-sends ({@code retryOnConnectionFailure(false)}), no redirects,
-     * no {@code Authenticator} (the token supplier is the one source of {@code Authorization}), and the
-     * client's follow-up guard as the innermost network interceptor. Your network interceptors see a 407, a
-     * 421 or a 503 carrying {@code Retry-After} as an {@link java.io.IOException} (the guard hands those to the
-     * client past OkHttp); the call still ends with the typed error.
-     *
-     * @param httpClient yours; it is not changed
-     * @return this
+     * Your OkHttp client (proxy, TLS, interceptors, event listener, pool), left unchanged: the client sends with
+     * a copy carrying its safety settings on top (this builder's timeouts, no automatic re-sends, no redirects,
+     * no {@code Authenticator}, its follow-up guard as innermost network interceptor; your network interceptors
+     * see a 407, 421 or 503 with {@code Retry-After} as an {@link java.io.IOException}, see {@code Transport}).
      */
     public Builder httpClient(OkHttpClient httpClient) {
       this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
       return this;
     }
 
-    /**
-     * @param maxRetries retries of a read (GET, HEAD, PUT, DELETE, OPTIONS) after the first attempt, default 3;
-     *     0 disables retries. POST and PATCH are never retried.
-     * @return this
-     */
+    /** Retries of a read after its first attempt, default 3, at most 10; POST and PATCH never are. */
     public Builder maxRetries(int maxRetries) {
       this.maxRetries = maxRetries;
       return this;
     }
 
-    /**
-     * @param initialBackoff first backoff, default 500 ms, doubling per retry, with jitter
-     * @return this
-     */
+    /** The first backoff, default 500 ms, doubling per retry, with jitter. */
     public Builder initialBackoff(Duration initialBackoff) {
       this.initialBackoff = Objects.requireNonNull(initialBackoff, "initialBackoff");
       return this;
     }
 
-    /**
-     * @param maxBackoff upper bound of a computed backoff, default 8 s
-     * @return this
-     */
+    /** The longest computed backoff, default 8 s. */
     public Builder maxBackoff(Duration maxBackoff) {
       this.maxBackoff = Objects.requireNonNull(maxBackoff, "maxBackoff");
       return this;
     }
 
-    /**
-     * @param maxRetryAfter longest {@code Retry-After} honoured, default 30 s; a longer, negative or
-     *     unparsable one falls back to the computed backoff
-     * @return this
-     */
+    /** The longest {@code Retry-After} honoured, default 30 s; a longer or invalid one gets the backoff. */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
       this.maxRetryAfter = Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
       return this;
     }
 
-    /**
-     * @param logLevel default {@link LogLevel#NONE}; secrets are masked at every level
-     * @return this
-     */
+    /** Default {@link LogLevel#NONE}; secrets are masked at every level. */
     public Builder logLevel(LogLevel logLevel) {
       this.logLevel = Objects.requireNonNull(logLevel, "logLevel");
       return this;
     }
 
-    /**
-     * @param allowInsecureHttp allow an {@code http://} base URL on a non-loopback host, which sends
-     *     the token in clear text; default false
-     * @return this
-     */
+    /** Allows {@code http://} to a non-loopback host, sending the token in clear text; default false. */
     public Builder allowInsecureHttp(boolean allowInsecureHttp) {
       this.allowInsecureHttp = allowInsecureHttp;
       return this;
     }
 
-    /**
-     * @param sleeper how to wait between retries (tests record instead of waiting)
-     * @return this
-     */
+    /** How to wait between retries (tests record instead of waiting). */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
       return this;
     }
 
-    /**
-     * @param clock the time an HTTP-date {@code Retry-After} is measured from
-     * @return this
-     */
+    /** The time an HTTP-date {@code Retry-After} is measured from. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /**
-     * @return a new client
-     * @throws IllegalStateException if no token or token supplier was set
-     * @throws IllegalArgumentException for an invalid setting, or an {@code http://} base URL on a
-     *     non-loopback host without {@link #allowInsecureHttp(boolean)}
-     */
+    /** @return a new client; throws if no token is set, a setting is invalid or http:// goes off loopback */
     public SpiceCloudClient build() {
       validate();
-      return new SpiceCloudClient(this);
+      return new SpiceCloudClient(copy());
     }
 
     void validate() {
@@ -466,23 +357,11 @@ public final class SpiceCloudClient {
     }
 
     Builder copy() {
-      Builder b = new Builder();
-      b.baseUrl = baseUrl;
-      b.tokenSupplier = tokenSupplier;
-      b.connectTimeout = connectTimeout;
-      b.readTimeout = readTimeout;
-      b.callTimeout = callTimeout;
-      b.maxRetries = maxRetries;
-      b.initialBackoff = initialBackoff;
-      b.maxBackoff = maxBackoff;
-      b.maxRetryAfter = maxRetryAfter;
-      b.logLevel = logLevel;
-      b.allowInsecureHttp = allowInsecureHttp;
-      b.sleeper = sleeper;
-      b.clock = clock;
-      b.timeout = timeout;
-      b.httpClient = httpClient;
-      return b;
+      try {
+        return (Builder) clone(); // every field is immutable or shared on purpose
+      } catch (CloneNotSupportedException e) {
+        throw new AssertionError(e);
+      }
     }
 
     private static void requirePositive(Duration d, String name) {

@@ -17,15 +17,13 @@ import okio.Okio;
 /**
  * One OkHttp exchange per attempt, and the one place that keeps OkHttp from sending anything on its own.
  *
- * <p>OkHttp's {@code RetryAndFollowUpInterceptor} acts on some answers by itself, below any application
- * interceptor. The settings {@link #configure} puts on top of any OkHttp client switch most of it off: no
- * re-send after a connection failure or a 408 ({@code retryOnConnectionFailure(false)}), no redirects, no
- * 401 authenticator. What no setting stops, it still does: re-send the request (POST included) after a 503
- * with {@code Retry-After: 0} and after a 421 on a coalesced HTTP/2 connection, and fail with a
- * {@code ProtocolException} on a 407 without a proxy (and with a raw {@code NumberFormatException} on a
- * {@code Retry-After} beyond the int range). {@link FollowUpGuard}, a network interceptor and so the last hook
- * before that logic, hands such an answer to the pipeline as it came: its status, headers and body travel
- * past OkHttp inside an exception, not hidden under other headers or a made-up status.
+ * <p>OkHttp's {@code RetryAndFollowUpInterceptor} acts on some answers below any application interceptor.
+ * {@link #configure}'s settings switch most of it off (no re-send after a connection failure or a 408, no
+ * redirects, no 401 authenticator). No setting stops the rest: a re-send (POST included) after a 503 with
+ * {@code Retry-After: 0} or a 421 on a coalesced HTTP/2 connection, a {@code ProtocolException} for a 407
+ * without a proxy, a raw {@code NumberFormatException} for a huge {@code Retry-After}. So {@link FollowUpGuard},
+ * a network interceptor and the last hook before that logic, hands such an answer to the pipeline as it came,
+ * past OkHttp inside an exception: no status or header is changed or hidden.
  */
 final class Transport {
 
@@ -35,7 +33,7 @@ final class Transport {
 
   private Transport() {}
 
-  /** The given OkHttp client (its pool, dispatcher, proxy, TLS, interceptors, listener) with the safety settings. */
+  /** The given client (its pool, dispatcher, proxy, TLS, interceptors, listener) with the safety settings. */
   static OkHttpClient configure(OkHttpClient base, Duration connect, Duration read, Duration attempt) {
     OkHttpClient.Builder http = base.newBuilder()
         .connectTimeout(connect)
@@ -106,7 +104,7 @@ final class Transport {
     }
   }
 
-  /** Carries an answer past OkHttp's follow-up logic, which lets any IOException through when re-sends are off. */
+  /** Carries an answer past OkHttp's follow-up logic, which passes any IOException on when re-sends are off. */
   private static final class HandedOver extends IOException {
     private static final long serialVersionUID = 1L;
     private final transient Response response;
@@ -114,11 +112,6 @@ final class Transport {
     HandedOver(Response response) {
       super("HTTP " + response.code() + ", handed to the client's own decoding");
       this.response = response;
-    }
-
-    @Override
-    public synchronized Throwable fillInStackTrace() {
-      return this; // control flow, not a failure
     }
   }
 }

@@ -14,6 +14,7 @@ import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,37 +22,25 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What a model the client decoded could not hold, by JSON member name, with the value the server sent:
- * members the model has no field for (the API added them after this client was generated), and enum members
- * whose value the generated enum does not list (the model's getter then returns {@code UNKNOWN_DEFAULT_OPEN_API}).
+ * What a model the client decoded could not hold, by JSON member name, as the server sent it: members it has
+ * no field for (added to the API after this client was generated), and enum members whose value the enum
+ * does not list (the getter returns {@code UNKNOWN_DEFAULT_OPEN_API};
+ * {@code UnknownMembers.of(regenerated).get("regenerated_key")} is the {@code 3} the server sent).
  *
- * <pre>{@code
- * ApiKeysRegenerated r = client.apiKeys().regenerateApiKey(appId, null);
- * if (r.getRegeneratedKey() == RegeneratedKeyEnum.UNKNOWN_DEFAULT_OPEN_API) {
- *   Object sent = UnknownMembers.of(r).get("regenerated_key");   // e.g. 3, as the server sent it
- * }
- * }</pre>
- *
- * <p>The trade-off: the generated models and enums cannot hold these values (the generator adds a field for
- * undeclared members only where the spec declares {@code additionalProperties}, and an enum constant only per
- * listed value), so the client keeps them beside the model, for as long as the model is reachable. Values are
- * JSON as plain Java: {@code String}, {@code Integer}/{@code Long}/{@code Double}/..., {@code Boolean},
- * {@code List}, {@code Map} or {@code null}. Unknown members never show in a model's {@code toString()}.
+ * <p>The trade-off: generated models have such a field only where the spec declares
+ * {@code additionalProperties}, and enums a constant per listed value, so the client keeps these values beside
+ * the model while it is reachable, as plain Java JSON values (String, Integer, Long, Double, Boolean, List,
+ * Map, null), never shown by {@code toString()}.
  */
 public final class UnknownMembers {
 
-  /** The constant the generator adds to every enum for values it does not list (see client/pom.xml). */
-  private static final String UNKNOWN_CONSTANT = "UNKNOWN_DEFAULT_OPEN_API";
-
+  private static final String UNKNOWN_CONSTANT = "UNKNOWN_DEFAULT_OPEN_API"; // the generator's, see client/pom.xml
   private static final ReferenceQueue<Object> COLLECTED = new ReferenceQueue<>();
   private static final Map<Key, Map<String, Object>> BY_MODEL = new ConcurrentHashMap<>();
 
   private UnknownMembers() {}
 
-  /**
-   * @param model a model returned by the client (or a model nested in one)
-   * @return the members it could not hold, in the order they came; empty for any other object
-   */
+  /** @return the members a model the client decoded (or one nested in it) could not hold; else empty */
   public static Map<String, Object> of(Object model) {
     Map<String, Object> members = BY_MODEL.get(new Key(model, null));
     return members == null ? Map.of() : Collections.unmodifiableMap(members);
@@ -115,14 +104,8 @@ public final class UnknownMembers {
     }
 
     private static Object unknownConstant(Class<?> type) {
-      if (type.isEnum()) {
-        for (Object constant : type.getEnumConstants()) {
-          if (((Enum<?>) constant).name().equals(UNKNOWN_CONSTANT)) {
-            return constant;
-          }
-        }
-      }
-      return null;
+      return !type.isEnum() ? null : Arrays.stream(type.getEnumConstants())
+          .filter(constant -> ((Enum<?>) constant).name().equals(UNKNOWN_CONSTANT)).findFirst().orElse(null);
     }
   }
 
@@ -147,13 +130,6 @@ public final class UnknownMembers {
       if (value == unknown) { // the parser still stands on the scalar it decoded
         keep(model, getName(), parser.currentToken().isNumeric() ? parser.getNumberValue() : parser.getText());
       }
-    }
-
-    @Override
-    public Object deserializeSetAndReturn(JsonParser parser, DeserializationContext context, Object model)
-        throws IOException {
-      deserializeAndSet(parser, context, model);
-      return model;
     }
   }
 }

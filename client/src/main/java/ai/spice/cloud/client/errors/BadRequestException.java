@@ -3,8 +3,6 @@ package ai.spice.cloud.client.errors;
 /** HTTP 400: the request was rejected as invalid (an app id, a parameter or the body). */
 public class BadRequestException extends SpiceCloudServiceException {
 
-  private static final long serialVersionUID = 1L;
-
   BadRequestException(Details details) {
     super(400, details);
   }

@@ -1,5 +1,6 @@
 package ai.spice.cloud.client.errors;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -20,47 +21,31 @@ public class SpiceCloudServiceException extends SpiceCloudException {
 
   /** What every subclass carries besides its status. */
   record Details(String method, String path, Map<String, List<String>> headers, String bodyExcerpt,
-      String errorMessage, String errorCode) {}
+      String errorMessage, String errorCode) implements Serializable {}
 
   private final int statusCode;
-  private final String method;
-  private final String path;
-  private final Map<String, List<String>> headers;
-  private final String requestId;
-  private final String bodyExcerpt;
-  private final String errorMessage;
-  private final String errorCode;
+  private final Details details;
 
-  SpiceCloudServiceException(int statusCode, Details d) {
-    super(describe(statusCode, d));
+  SpiceCloudServiceException(int statusCode, Details details) {
+    super(details.method() + " " + details.path() + " failed with HTTP " + statusCode
+        + (header(details.headers(), "x-request-id") == null ? "" : " (x-request-id "
+        + header(details.headers(), "x-request-id") + ")"));
     this.statusCode = statusCode;
-    this.method = d.method();
-    this.path = d.path();
-    this.headers = d.headers();
-    this.requestId = header(d.headers(), "x-request-id");
-    this.bodyExcerpt = d.bodyExcerpt() == null ? "" : d.bodyExcerpt();
-    this.errorMessage = d.errorMessage();
-    this.errorCode = d.errorCode();
+    this.details = details;
   }
 
   /**
-   * The typed exception for an answer: the status picks the class (400, 401, 403, 404, 429, 5xx, or
-   * {@link UnexpectedStatusException} for any other).
+   * The typed exception for a non-2xx answer: the status picks the class (400, 401, 403, 404, 429, 5xx, else
+   * {@link UnexpectedStatusException}). Headers are copied without credential headers; the excerpt and error
+   * message must already be redacted; errorMessage, errorCode and retryAfter (of a 429) may be null.
    *
-   * @param statusCode HTTP status of the response, not 2xx
-   * @param method HTTP method of the request, e.g. {@code GET}
-   * @param path request path, e.g. {@code /v1/apps/42/api-keys}
-   * @param headers response headers; credential headers are dropped
-   * @param bodyExcerpt bounded, already redacted start of the response body (may be empty)
-   * @param errorMessage the {@code error} (or {@code message}) of the API's error body, redacted; null if none
-   * @param errorCode the {@code code} of the API's error body, e.g. {@code insufficient_scope}; null if none
-   * @param retryAfter the wait a 429's valid {@code Retry-After} asked for; null if none
    * @return the exception, not thrown
    */
   public static SpiceCloudServiceException forStatus(int statusCode, String method, String path,
       Map<String, ? extends List<String>> headers, String bodyExcerpt, String errorMessage, String errorCode,
       Duration retryAfter) {
-    Details d = new Details(method, path, safeCopy(headers), bodyExcerpt, errorMessage, errorCode);
+    Details d = new Details(method, path, safeCopy(headers), bodyExcerpt == null ? "" : bodyExcerpt, errorMessage,
+        errorCode);
     switch (statusCode) {
       case 400:
         return new BadRequestException(d);
@@ -78,53 +63,44 @@ public class SpiceCloudServiceException extends SpiceCloudException {
     }
   }
 
-  /** @return the HTTP status code */
+  /** @return the HTTP status code, fixed by the subclass where it names one */
   public int statusCode() {
     return statusCode;
   }
 
   /** @return the HTTP method of the failed request */
   public String method() {
-    return method;
+    return details.method();
   }
 
   /** @return the path of the failed request */
   public String path() {
-    return path;
+    return details.path();
   }
 
   /** @return response headers (case-insensitive keys, unmodifiable, never {@code Authorization}) */
   public Map<String, List<String>> headers() {
-    return headers;
+    return details.headers();
   }
 
   /** @return the server's {@code x-request-id}, to quote to Spice AI support */
   public Optional<String> requestId() {
-    return Optional.ofNullable(requestId);
+    return Optional.ofNullable(header(details.headers(), "x-request-id"));
   }
 
   /** @return the start of the response body, bounded, with tokens and API keys redacted */
   public String bodyExcerpt() {
-    return bodyExcerpt;
+    return details.bodyExcerpt();
   }
 
-  /**
-   * @return the message of the API's error body {@code {"error": "...", "code": "...", "details": {...}}}
-   *     ({@code message} where a server sends that instead), redacted and bounded; empty for any other body
-   */
+  /** @return {@code error} (or {@code message}) of the API's error body, redacted and bounded; else empty */
   public Optional<String> errorMessage() {
-    return Optional.ofNullable(errorMessage);
+    return Optional.ofNullable(details.errorMessage());
   }
 
   /** @return the {@code code} of the API's error body, e.g. {@code insufficient_scope}; empty if none */
   public Optional<String> errorCode() {
-    return Optional.ofNullable(errorCode);
-  }
-
-  private static String describe(int statusCode, Details d) {
-    String requestId = header(d.headers(), "x-request-id");
-    return d.method() + " " + d.path() + " failed with HTTP " + statusCode
-        + (requestId == null ? "" : " (x-request-id " + requestId + ")");
+    return Optional.ofNullable(details.errorCode());
   }
 
   private static String header(Map<String, ? extends List<String>> headers, String name) {

@@ -3,8 +3,6 @@ package ai.spice.cloud.client.errors;
 /** HTTP 401: the bearer token is missing, invalid or expired. */
 public class UnauthorizedException extends SpiceCloudServiceException {
 
-  private static final long serialVersionUID = 1L;
-
   UnauthorizedException(Details details) {
     super(401, details);
   }

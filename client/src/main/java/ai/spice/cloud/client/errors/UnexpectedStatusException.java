@@ -3,8 +3,6 @@ package ai.spice.cloud.client.errors;
 /** Any other non-2xx status (for example 3xx, 407, 408, 409), not described by the spec. */
 public class UnexpectedStatusException extends SpiceCloudServiceException {
 
-  private static final long serialVersionUID = 1L;
-
   UnexpectedStatusException(int statusCode, Details details) {
     super(statusCode, details);
   }
