@@ -4,10 +4,7 @@ import ai.spice.cloud.client.errors.SpiceCloudException;
 import java.util.function.Supplier;
 import okhttp3.Request;
 
-/**
- * Puts the bearer token on an attempt, asking the supplier every time so a refreshed OAuth token is used, and
- * notes in the call which token that attempt carried.
- */
+/** Puts the supplier's current token (a refreshed one, too) on each attempt, and notes it in the call. */
 final class BearerAuth {
 
   private final Supplier<String> tokens;

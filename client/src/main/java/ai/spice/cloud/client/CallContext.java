@@ -1,9 +1,6 @@
 package ai.spice.cloud.client;
 
-/**
- * What one call knows about itself, handed to every stage of the {@link Pipeline}: the operation, the attempt,
- * its request and token (the logger and decoders mask it, reading no header back), the whole call's deadline.
- */
+/** What one call knows about itself, for every stage of the {@link Pipeline} (no header is read back). */
 final class CallContext {
 
   final Operation operation;
@@ -18,10 +15,10 @@ final class CallContext {
     this.deadline = System.nanoTime() + timeoutNanos;
   }
 
-  void nextAttempt() {
+  void nextAttempt(boolean timed) {
     attempt++;
     token = null;
-    attemptStarted = System.nanoTime();
+    attemptStarted = timed ? System.nanoTime() : 0;
   }
 
   long remainingNanos() {

@@ -12,10 +12,7 @@ import okio.Buffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * Logs each attempt at the client's {@link LogLevel} to the SLF4J logger {@value #NAME} at DEBUG; the token,
- * credential headers and secret members are masked at every level, in time linear in what is logged.
- */
+/** Logs each attempt at the client's {@link LogLevel} to {@value #NAME} at DEBUG, secrets masked at every level. */
 final class HttpLogger {
 
   static final String NAME = "ai.spice.cloud.client";
@@ -31,8 +28,12 @@ final class HttpLogger {
     this.log = level == LogLevel.NONE ? null : LoggerFactory.getLogger(NAME);
   }
 
+  boolean on() {
+    return log != null && log.isDebugEnabled();
+  }
+
   void request(CallContext call) {
-    if (log == null || !log.isDebugEnabled()) {
+    if (!on()) {
       return;
     }
     Request request = call.request;
@@ -55,7 +56,7 @@ final class HttpLogger {
   }
 
   void response(CallContext call, Response response, byte[] body) {
-    if (log == null || !log.isDebugEnabled()) {
+    if (!on()) {
       return;
     }
     String tag = "[" + call.operation.name + "] ";
@@ -68,7 +69,7 @@ final class HttpLogger {
   }
 
   void failed(CallContext call, IOException e) {
-    if (log != null && log.isDebugEnabled()) {
+    if (on()) {
       log.debug("[" + call.operation.name + "] <-- " + Redactor.redact(e.getClass().getName() + ": " + e.getMessage(),
           call.token) + " (" + elapsedMillis(call) + " ms)");
     }

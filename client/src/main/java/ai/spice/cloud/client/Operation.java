@@ -60,6 +60,7 @@ final class Operation {
   private final int queryMap;
   private final boolean queryMapEncoded;
   private final int body;
+  private final boolean needsBody;
   private final ObjectWriter bodyWriter;
   private final MediaType bodyType;
   /** Per parameter: its name if the argument must not be null, else null. */
@@ -125,6 +126,7 @@ final class Operation {
       }
     }
     body = md.bodyIndex() == null ? -1 : md.bodyIndex();
+    needsBody = NEEDS_BODY.contains(method);
     bodyWriter = body < 0 ? null : Models.MAPPER.writerFor(Models.MAPPER.constructType(md.bodyType()));
     bodyType = MediaType.get(contentType);
     if (body >= 0 && annotation(m, body, "Nullable") == null) {
@@ -183,7 +185,7 @@ final class Operation {
       }
     }
     options.addHeaders(request);
-    RequestBody content = NEEDS_BODY.contains(method) ? NO_BODY : null;
+    RequestBody content = needsBody ? NO_BODY : null;
     if (body >= 0 && args[body] != null) {
       try {
         content = RequestBody.create(bodyWriter.writeValueAsBytes(args[body]), bodyType);

@@ -40,7 +40,7 @@ final class Pipeline {
     Request.Builder request = operation.request(args, options);
     CallContext call = new CallContext(operation, options.timeout == null ? timeoutNanos : options.timeout.toNanos());
     while (true) {
-      call.nextAttempt();
+      call.nextAttempt(logger.on());
       if (!operation.isPublic) {
         auth.authenticate(request, call);
       }

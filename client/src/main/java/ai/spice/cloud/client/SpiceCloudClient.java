@@ -128,10 +128,7 @@ public final class SpiceCloudClient {
     return api(HealthApi.class);
   }
 
-  /**
-   * Any generated (or hand-written Feign-annotated) interface: planned on first use, implemented by a proxy
-   * that hands each call straight to the pipeline with its method's plan.
-   */
+  /** Any Feign-annotated interface: planned on first use, a proxy hands each call to the pipeline. */
   <T> T api(Class<T> type) {
     return type.cast(apis.computeIfAbsent(type, t -> {
       Map<Method, Operation> operations = plans.computeIfAbsent(t, api -> Operation.plan(api, settings.baseUrl));
