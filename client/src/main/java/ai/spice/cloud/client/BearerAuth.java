@@ -8,8 +8,6 @@ import okhttp3.Request;
 final class BearerAuth {
 
   private final Supplier<String> tokens;
-  /** The last token and its header value: a token that did not change is not checked and joined again. */
-  private volatile String[] last = {null, null};
 
   BearerAuth(Supplier<String> tokens) {
     this.tokens = tokens;
@@ -22,18 +20,13 @@ final class BearerAuth {
     } catch (RuntimeException e) {
       throw new SpiceCloudException("The bearer token supplier failed: " + e.getClass().getName(), e);
     }
-    String[] known = last;
-    if (token == null || token != known[0]) {
-      if (token == null || token.isBlank()) {
-        throw new SpiceCloudException("The bearer token supplier returned no token");
-      }
-      if (token.indexOf('\r') >= 0 || token.indexOf('\n') >= 0) {
-        throw new SpiceCloudException("The bearer token contains a line break");
-      }
-      known = new String[] {token, "Bearer " + token.trim()};
-      last = known;
+    if (token == null || token.isBlank()) {
+      throw new SpiceCloudException("The bearer token supplier returned no token");
     }
-    call.token = known[0].trim();
-    request.header("Authorization", known[1]);
+    if (token.indexOf('\r') >= 0 || token.indexOf('\n') >= 0) {
+      throw new SpiceCloudException("The bearer token contains a line break");
+    }
+    call.token = token.trim();
+    request.header("Authorization", "Bearer " + call.token);
   }
 }

@@ -30,7 +30,7 @@ final class Decoder {
   /** A 2xx: the model (in an {@link ApiResponse} for {@code *WithHttpInfo}), or an invalid-response error. */
   static Object result(CallContext call, Response response, byte[] body) {
     Operation operation = call.operation;
-    if (operation.reader == null) {
+    if (operation.reader() == null) {
       return null;
     }
     if (body.length > Transport.MAX_BODY_BYTES) {
@@ -47,7 +47,7 @@ final class Decoder {
     }
     Object data;
     try {
-      data = operation.reader.readValue(body);
+      data = operation.reader().readValue(body);
     } catch (IOException e) { // Jackson's message may quote the offending token, a key perhaps: not shown
       JsonLocation at = e instanceof JsonProcessingException ? ((JsonProcessingException) e).getLocation() : null;
       throw invalid(call, response, body, "Malformed or unexpected JSON (" + e.getClass().getSimpleName()

@@ -48,7 +48,10 @@ final class Operation {
   final String name; // e.g. ApiKeysApi#getApiKeys
   final String method;
   final boolean isPublic; // sent without a token
-  final ObjectReader reader; // null when the method returns nothing
+  private final JavaType answer; // null when the method returns nothing
+  // Built on first use, so a first call builds only the (de)serializer it needs.
+  private volatile ObjectReader reader;
+  private volatile ObjectWriter bodyWriter;
   final String responseName; // the answer type's simple name
   final boolean withHttpInfo; // returns ApiResponse: status and headers beside the body
 
@@ -61,7 +64,7 @@ final class Operation {
   private final boolean queryMapEncoded;
   private final int body;
   private final boolean needsBody;
-  private final ObjectWriter bodyWriter;
+  private final JavaType bodyJavaType;
   private final MediaType bodyType;
   /** Per parameter: its name if the argument must not be null, else null. */
   private final String[] required;
@@ -127,7 +130,7 @@ final class Operation {
     }
     body = md.bodyIndex() == null ? -1 : md.bodyIndex();
     needsBody = NEEDS_BODY.contains(method);
-    bodyWriter = body < 0 ? null : Models.MAPPER.writerFor(Models.MAPPER.constructType(md.bodyType()));
+    bodyJavaType = body < 0 ? null : Models.MAPPER.constructType(md.bodyType());
     bodyType = MediaType.get(contentType);
     if (body >= 0 && annotation(m, body, "Nullable") == null) {
       required[body] = "the request body";
@@ -135,11 +138,16 @@ final class Operation {
     Type returned = md.returnType();
     withHttpInfo = returned instanceof ParameterizedType
         && ((ParameterizedType) returned).getRawType() == ApiResponse.class;
-    JavaType answer = Models.MAPPER.constructType(
+    JavaType type = Models.MAPPER.constructType(
         withHttpInfo ? ((ParameterizedType) returned).getActualTypeArguments()[0] : returned);
-    boolean nothing = answer.getRawClass() == void.class || answer.getRawClass() == Void.class;
-    reader = nothing ? null : Models.MAPPER.readerFor(answer);
-    responseName = answer.getRawClass().getSimpleName();
+    answer = type.getRawClass() == void.class || type.getRawClass() == Void.class ? null : type;
+    responseName = type.getRawClass().getSimpleName();
+  }
+
+  /** Reads the answer's body; null when the method returns nothing. */
+  ObjectReader reader() {
+    ObjectReader r = reader;
+    return r != null || answer == null ? r : (reader = Models.MAPPER.readerFor(answer));
   }
 
   /** The request for these arguments, without credentials (those are per attempt). */
@@ -188,7 +196,9 @@ final class Operation {
     RequestBody content = needsBody ? NO_BODY : null;
     if (body >= 0 && args[body] != null) {
       try {
-        content = RequestBody.create(bodyWriter.writeValueAsBytes(args[body]), bodyType);
+        ObjectWriter writer = bodyWriter;
+        bodyWriter = writer = writer != null ? writer : Models.MAPPER.writerFor(bodyJavaType);
+        content = RequestBody.create(writer.writeValueAsBytes(args[body]), bodyType);
       } catch (JsonProcessingException e) {
         throw new SpiceCloudException(name + ": the body cannot be written as JSON (" + e.getClass().getSimpleName()
             + ")", e);

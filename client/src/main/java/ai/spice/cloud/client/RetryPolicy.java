@@ -9,14 +9,10 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The whole decision whether an attempt is repeated, and how long to wait first. Nothing else in the client
- * (nor OkHttp, see {@link Transport}) sends a request again.
- *
- * <p>Only methods HTTP defines as idempotent are repeated: a refused or reset connection and a timeout before
- * the response head arrived ({@code status} 0), and 408, 429, 500, 502, 503 and 504. POST and PATCH never
- * are, whatever happens: regenerating an API key kills the old one at once. The wait is the server's
- * {@code Retry-After} when it lies within the cap, else an exponential backoff with jitter; no retry starts
- * when its wait would end after the call's deadline.
+ * The whole decision whether an attempt is repeated, and after how long; nothing else (nor OkHttp, see
+ * {@link Transport}) sends a request again. Only methods HTTP defines as idempotent are, after no answer or a
+ * 408, 429, 500, 502, 503, 504; POST and PATCH never (a regeneration kills the old key at once). The wait is
+ * a capped {@code Retry-After}, else a jittered exponential backoff, and never ends after the deadline.
  */
 final class RetryPolicy {
 

@@ -25,16 +25,12 @@ import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 
 /**
- * The Spice Cloud Control-Plane API client: per group of operations, its generated interface, implemented by
- * the client's own call pipeline on OkHttp. E.g. {@code client.apiKeys().getApiKeys(42L)}, or
- * {@code client.withOptions(RequestOptions.timeout(Duration.ofSeconds(5))).apps().listApps()}.
- *
- * <p>Reads (GET, HEAD, PUT, DELETE, OPTIONS) are retried on transient failures; <b>a POST or PATCH, such as
- * {@code regenerateApiKey}, is never re-sent</b>, by the client or by OkHttp: regeneration kills the old key at
- * once. Every failure is a typed {@link ai.spice.cloud.client.errors.SpiceCloudException}; tokens, API keys
- * and secret values never appear in logs, messages or models' {@code toString()}; operations the spec leaves
- * public are sent without a token. Instances are immutable, thread-safe and meant to be shared; views from
- * {@link #withOptions} and {@link #withTimeouts} share the connection pool.
+ * The Spice Cloud Control-Plane API client: per group of operations its generated interface, implemented by
+ * the client's call pipeline on OkHttp, e.g. {@code client.apiKeys().getApiKeys(42L)}. Reads are retried on
+ * transient failures; <b>a POST or PATCH, such as {@code regenerateApiKey}, is never re-sent</b>, by the client
+ * or by OkHttp. Failures are typed {@link ai.spice.cloud.client.errors.SpiceCloudException}s; tokens, keys and
+ * secret values never show in logs, messages or {@code toString()}; public operations get no token. Immutable
+ * and thread-safe: share one; views from {@link #withOptions} and {@link #withTimeouts} share its pool.
  */
 public final class SpiceCloudClient {
 

@@ -16,14 +16,13 @@ import okio.Okio;
 
 /**
  * One OkHttp exchange per attempt, and the one place that keeps OkHttp from sending anything on its own.
- *
- * <p>OkHttp's {@code RetryAndFollowUpInterceptor} acts on some answers below any application interceptor.
- * {@link #configure}'s settings switch most of it off (no re-send after a connection failure or a 408, no
- * redirects, no 401 authenticator). No setting stops the rest: a re-send (POST included) after a 503 with
- * {@code Retry-After: 0} or a 421 on a coalesced HTTP/2 connection, a {@code ProtocolException} for a 407
- * without a proxy, a raw {@code NumberFormatException} for a huge {@code Retry-After}. So {@link FollowUpGuard},
- * a network interceptor and the last hook before that logic, hands such an answer to the pipeline as it came,
- * past OkHttp inside an exception: no status or header is changed or hidden.
+ * OkHttp's {@code RetryAndFollowUpInterceptor} acts on answers below any application interceptor;
+ * {@link #configure}'s settings stop re-sends after a connection failure or a 408, redirects and 401
+ * authenticators. No setting stops the rest: a re-send (POST included) after a 503 with {@code Retry-After: 0}
+ * or a 421 on a coalesced HTTP/2 connection, a {@code ProtocolException} for a 407 without a proxy, a raw
+ * {@code NumberFormatException} for a huge {@code Retry-After}. So {@link FollowUpGuard}, a network
+ * interceptor and the last hook before that logic, hands such an answer to the pipeline as it came, past OkHttp
+ * inside an exception: no status or header is changed or hidden.
  */
 final class Transport {
 

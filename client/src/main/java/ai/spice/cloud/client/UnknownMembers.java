@@ -22,15 +22,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What a model the client decoded could not hold, by JSON member name, as the server sent it: members it has
- * no field for (added to the API after this client was generated), and enum members whose value the enum
- * does not list (the getter returns {@code UNKNOWN_DEFAULT_OPEN_API};
- * {@code UnknownMembers.of(regenerated).get("regenerated_key")} is the {@code 3} the server sent).
- *
- * <p>The trade-off: generated models have such a field only where the spec declares
- * {@code additionalProperties}, and enums a constant per listed value, so the client keeps these values beside
- * the model while it is reachable, as plain Java JSON values (String, Integer, Long, Double, Boolean, List,
- * Map, null), never shown by {@code toString()}.
+ * What a model the client decoded could not hold, by JSON member name, as sent: members it has no field for
+ * (added to the API later), and enum members whose value the enum does not list (the getter returns
+ * {@code UNKNOWN_DEFAULT_OPEN_API}; {@code UnknownMembers.of(regenerated).get("regenerated_key")} is the 3
+ * sent). The trade-off: generated models have such a field only where the spec declares
+ * {@code additionalProperties}, enums a constant per listed value, so the values live beside the model while it
+ * is reachable, as plain Java JSON values (String, Integer, Long, Double, Boolean, List, Map, null), never
+ * shown by {@code toString()}.
  */
 public final class UnknownMembers {
 
