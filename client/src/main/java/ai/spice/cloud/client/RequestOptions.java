@@ -23,20 +23,17 @@ public final class RequestOptions {
   }
 
   /**
-   * @param timeout the most each call may take, attempts and waits included, instead of the client's
-   *     {@link SpiceCloudClient.Builder#timeout(Duration) timeout}; a longer one raises the call and read
-   *     timeouts to it, so a slow call is not cut short
-   * @return options with this timeout
+   * @return options whose calls take at most {@code timeout}, attempts and waits included, instead of the
+   *     client's {@link SpiceCloudClient.Builder#timeout timeout}; a longer one also raises the call and read
+   *     timeouts, so a slow call is not cut short
    */
   public static RequestOptions timeout(Duration timeout) {
     return NONE.withTimeout(timeout);
   }
 
   /**
-   * @param name e.g. {@code X-Org-Name}; not {@code Authorization}, which comes from the token supplier
-   * @param value its value; a header the client sends of the same name is replaced
-   * @return options that send this header
-   * @throws IllegalArgumentException for a name or value HTTP does not allow
+   * @return options that send header {@code name} (e.g. {@code X-Org-Name}, not {@code Authorization}, which
+   *     comes from the token supplier), replacing one the client sends; HTTP-invalid ones throw
    */
   public static RequestOptions header(String name, String value) {
     return NONE.withHeader(name, value);

@@ -10,18 +10,16 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.net.InetAddress;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
@@ -364,38 +362,29 @@ public final class SpiceCloudClient {
     }
 
     private static String checkBaseUrl(String url, boolean allowInsecureHttp) {
-      URI uri;
-      try {
-        uri = new URI(url);
-      } catch (URISyntaxException e) {
-        throw new IllegalArgumentException("baseUrl is not a valid URL: " + url, e);
-      }
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+      HttpUrl parsed = HttpUrl.parse(url); // the parser the calls use
+      if (parsed == null) {
         throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL: " + url);
       }
-      if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+      if (parsed.query() != null || parsed.fragment() != null || !parsed.username().isEmpty()) {
         throw new IllegalArgumentException("baseUrl must not carry user info, a query or a fragment");
       }
-      if (scheme.equals("http") && !allowInsecureHttp && !isLoopback(uri.getHost())) {
+      if (!parsed.isHttps() && !allowInsecureHttp && !isLoopback(parsed.host())) {
         throw new IllegalArgumentException("Refusing to send the bearer token in clear text over http:// to "
-            + uri.getHost() + "; use https://, or allowInsecureHttp(true) if this is intended");
+            + parsed.host() + "; use https://, or allowInsecureHttp(true) if this is intended");
       }
       return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     // Only names that are loopback by definition: no DNS lookup, which an attacker could steer.
     private static boolean isLoopback(String host) {
-      String h = host.toLowerCase(Locale.ROOT);
-      if (h.equals("localhost") || h.endsWith(".localhost")) {
+      if (host.equals("localhost") || host.endsWith(".localhost")) {
         return true;
-      }
-      boolean ipLiteral = h.startsWith("[") || h.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-      if (!ipLiteral) {
-        return false;
+      } else if (!host.contains(":") && !host.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+        return false; // not an IP literal
       }
       try {
-        return InetAddress.getByName(h).isLoopbackAddress(); // literal: parsed, not resolved
+        return InetAddress.getByName(host).isLoopbackAddress(); // literal: parsed, not resolved
       } catch (UnknownHostException e) {
         return false;
       }

@@ -50,10 +50,7 @@ final class Transport {
     return http.build();
   }
 
-  /**
-   * @return the answer's head; its body is still to be read
-   * @throws IOException when no complete head arrived: nothing was answered, so a read may be retried
-   */
+  /** @return the answer's head; an IOException means no complete head arrived, so a read may be retried */
   static Response send(OkHttpClient http, Request request, CallContext call) throws IOException {
     Call exchange = http.newCall(request);
     long remaining = call.remainingNanos();
