@@ -1,8 +1,8 @@
 package ai.spice.cloud.client;
 
 /**
- * How much of each HTTP exchange the client logs, through the SLF4J logger {@code ai.spice.cloud.client}
- * at DEBUG level. Whatever the level, the bearer token and API key values are replaced by {@code ***}.
+ * How much of each exchange the client logs to the SLF4J logger {@code ai.spice.cloud.client} at DEBUG. At
+ * every level, tokens, API keys and secret values read {@code ***}.
  */
 public enum LogLevel {
   /** Nothing (default). */

@@ -2,10 +2,7 @@ package ai.spice.cloud.client;
 
 import java.time.Duration;
 
-/**
- * Waits between retry attempts. Tests inject one that records the requested backoffs instead of
- * waiting.
- */
+/** Waits between retry attempts; tests inject one that records the backoffs instead. */
 @FunctionalInterface
 public interface Sleeper {
 
@@ -13,8 +10,6 @@ public interface Sleeper {
   Sleeper SYSTEM = duration -> Thread.sleep(duration.toMillis());
 
   /**
-   * Blocks for {@code duration}.
-   *
    * @param duration how long to wait, never negative
    * @throws InterruptedException if the thread is interrupted; the retry is then abandoned
    */

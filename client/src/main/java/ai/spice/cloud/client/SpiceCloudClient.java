@@ -1,25 +1,14 @@
 package ai.spice.cloud.client;
 
 import ai.spice.cloud.client.api.ApiKeysApi;
-import ai.spice.cloud.client.internal.CheckedDecoder;
-import ai.spice.cloud.client.internal.FollowUpRestoringClient;
-import ai.spice.cloud.client.internal.GetOnlyRetryer;
-import ai.spice.cloud.client.internal.Models;
-import ai.spice.cloud.client.internal.OkHttpFeignClient;
-import ai.spice.cloud.client.internal.OkHttpFollowUpShield;
-import ai.spice.cloud.client.internal.OptionalBodyContract;
-import ai.spice.cloud.client.internal.OptionalBodyEncoder;
-import ai.spice.cloud.client.internal.RedactingLogger;
-import ai.spice.cloud.client.internal.RequestHeaders;
-import ai.spice.cloud.client.internal.StatusErrorDecoder;
-import ai.spice.cloud.client.internal.TranslatingInvocationHandlerFactory;
-import ai.spice.cloud.client.internal.Version;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import feign.Contract;
-import feign.Feign;
-import feign.Logger;
-import feign.Request;
-import feign.jackson.JacksonEncoder;
+import ai.spice.cloud.client.api.AppsApi;
+import ai.spice.cloud.client.api.HealthApi;
+import ai.spice.cloud.client.api.MembersApi;
+import ai.spice.cloud.client.api.RegionsApi;
+import ai.spice.cloud.client.api.SecretsApi;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -27,55 +16,25 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import okhttp3.OkHttpClient;
 
 /**
- * Entry point of the Spice Cloud Control-Plane API client.
+ * The Spice Cloud Control-Plane API client: per group of operations, its generated interface, implemented by
+ * the client's own call pipeline on OkHttp. E.g. {@code client.apiKeys().getApiKeys(42L)}, or
+ * {@code client.withOptions(RequestOptions.timeout(Duration.ofSeconds(5))).apps().listApps()}.
  *
- * <pre>{@code
- * SpiceCloudClient client = SpiceCloudClient.builder()
- *     .tokenSupplier(myOAuthTokens::current)   // asked on every request
- *     .build();
- * ApiKeys keys = client.apiKeys().getApiKeys(42L);
- * ApiKeysRegenerated fresh = client.apiKeys().regenerateApiKey(42L,
- *     new RegenerateApiKeyRequest().keyNumber(RegenerateApiKeyRequest.KeyNumberEnum.SECONDARY));
- * }</pre>
- *
- * <p><b>Retries.</b> {@code getApiKeys} is retried (by default 3 times, so 4 attempts) after a connection
- * failure or a 408, 429, 500, 502, 503 or 504, waiting an exponential backoff with jitter or the
- * server's {@code Retry-After} up to a cap. <b>{@code regenerateApiKey} (POST) is never re-sent
- * automatically</b>, whatever happens: not after a connection reset, not on {@code Retry-After}, not on
- * 503; OkHttp's own automatic re-sends (connection-failure retry, redirects, 408, 421, 503 with
- * {@code Retry-After: 0}) are switched off or hidden from it. Regeneration invalidates the
- * old key at once, so a second regeneration after a lost response would invalidate the key the first one
- * returned. If it fails with a {@link ai.spice.cloud.client.errors.SpiceCloudIoException}, read the keys
- * with {@code getApiKeys} before deciding to regenerate again.
- *
- * <p><b>Timeouts.</b> {@link Builder#connectTimeout(Duration) connectTimeout} bounds establishing a
- * connection and {@link Builder#readTimeout(Duration) readTimeout} bounds each silence while waiting or
- * reading (so a server trickling bytes faster than that never trips it).
- * {@link Builder#callTimeout(Duration) callTimeout} bounds one whole HTTP attempt end to end: connect, write
- * the request, wait, read the entire body. So a {@code getApiKeys} call ends within
- * {@code (maxRetries + 1) x callTimeout} plus the backoffs slept between attempts, and a
- * {@code regenerateApiKey} call within one {@code callTimeout} (not counting the time the token supplier
- * takes). Any of these timeouts surfaces as a {@link ai.spice.cloud.client.errors.SpiceCloudTimeoutException}.
- * A GET whose attempt times out before the response head arrived is retried like any connection failure; one
- * that times out while reading the body is not; a regeneration never is.
- *
- * <p><b>Errors.</b> Every failure is a {@link ai.spice.cloud.client.errors.SpiceCloudException}: a typed
- * {@link ai.spice.cloud.client.errors.SpiceCloudServiceException} per non-2xx status, a
- * {@link ai.spice.cloud.client.errors.SpiceCloudIoException} for network failures and
- * {@link ai.spice.cloud.client.errors.SpiceCloudInvalidResponseException} for a body that is not the
- * documented JSON.
- *
- * <p><b>Secrets.</b> The bearer token and API key values never appear in log lines (at any
- * {@link LogLevel}), exception messages or the {@code toString()} of returned models; the getters return
- * the real values.
- *
- * <p>Instances are immutable, thread-safe and meant to be shared: one connection pool serves all calls.
+ * <p>Reads (GET, HEAD, PUT, DELETE, OPTIONS) are retried on transient failures; <b>a POST or PATCH, such as
+ * {@code regenerateApiKey}, is never re-sent</b>, by the client or by OkHttp: regeneration kills the old key at
+ * once. Every failure is a typed {@link ai.spice.cloud.client.errors.SpiceCloudException}; tokens, API keys
+ * and secret values never appear in logs, messages or models' {@code toString()}; operations the spec leaves
+ * public are sent without a token. Instances are immutable, thread-safe and meant to be shared; views from
+ * {@link #withOptions} and {@link #withTimeouts} share the connection pool.
  */
 public final class SpiceCloudClient {
 
@@ -85,53 +44,29 @@ public final class SpiceCloudClient {
   public static final String ENV_TOKEN = "SPICE_CLOUD_TOKEN";
   /** Environment variable {@link #fromEnv()} reads the base URL from (optional). */
   public static final String ENV_BASE_URL = "SPICE_CLOUD_BASE_URL";
+  private static final Object[] NO_ARGS = {};
 
+  private final Pipeline pipeline;
+  private final ConcurrentMap<Class<?>, Map<Method, Operation>> plans;
   private final Builder settings;
-  private final okhttp3.OkHttpClient http;
-  private final ApiKeysApi apiKeys;
+  private final OkHttpClient http;
+  private final RequestOptions options;
+  private final ConcurrentMap<Class<?>, Object> apis = new ConcurrentHashMap<>();
 
-  private SpiceCloudClient(Builder settings, okhttp3.OkHttpClient shared) {
-    this.settings = settings.copy();
-    okhttp3.OkHttpClient.Builder http;
-    if (shared == null) {
-      // OkHttp's other automatic re-sends (503 with Retry-After: 0, 408, 421) are hidden from it.
-      http = new okhttp3.OkHttpClient.Builder().addNetworkInterceptor(new OkHttpFollowUpShield());
-    } else {
-      http = shared.newBuilder(); // keeps the connection pool, dispatcher and interceptors
-    }
-    this.http = http
-        .connectTimeout(settings.connectTimeout)
-        .readTimeout(settings.readTimeout)
-        .writeTimeout(settings.readTimeout)
-        // readTimeout only bounds silence between bytes; this bounds the whole attempt, body included.
-        .callTimeout(settings.callTimeout)
-        // OkHttp would otherwise silently re-send a request, POST included, after some connection
-        // failures; retries are GetOnlyRetryer's decision alone.
-        .retryOnConnectionFailure(false)
-        // The API never redirects; following one could re-send a POST or carry the token elsewhere.
-        .followRedirects(false)
-        .followSslRedirects(false)
-        .build();
-    this.apiKeys = feign(this.settings, this.http).target(ApiKeysApi.class, this.settings.baseUrl);
+  private SpiceCloudClient(Builder settings) {
+    this(new Pipeline(settings), new ConcurrentHashMap<>(), settings, Transport.configure(
+        settings.httpClient == null ? new OkHttpClient() : settings.httpClient, settings.connectTimeout,
+        settings.readTimeout, settings.callTimeout), RequestOptions.NONE);
   }
 
-  private static Feign.Builder feign(Builder s, okhttp3.OkHttpClient http) {
-    ObjectMapper mapper = Models.objectMapper();
-    return Feign.builder()
-        .client(new FollowUpRestoringClient(new OkHttpFeignClient(http)))
-        // Same values as the OkHttp client, so no client is derived per request.
-        .options(new Request.Options(s.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
-            s.readTimeout.toMillis(), TimeUnit.MILLISECONDS, false))
-        .contract(new OptionalBodyContract(new Contract.Default()))
-        .encoder(new OptionalBodyEncoder(new JacksonEncoder(mapper)))
-        .decoder(new CheckedDecoder(mapper))
-        .errorDecoder(new StatusErrorDecoder(s.clock))
-        .retryer(new GetOnlyRetryer(s.maxRetries, s.initialBackoff, s.maxBackoff, s.maxRetryAfter,
-            s.sleeper, s.clock))
-        .requestInterceptor(new RequestHeaders(s.tokenSupplier, Version.userAgent()))
-        .logger(new RedactingLogger())
-        .logLevel(Logger.Level.valueOf(s.logLevel.name()))
-        .invocationHandlerFactory(new TranslatingInvocationHandlerFactory());
+  /** A view shares the pipeline, the plans and the connection pool. */
+  private SpiceCloudClient(Pipeline pipeline, ConcurrentMap<Class<?>, Map<Method, Operation>> plans,
+      Builder settings, OkHttpClient http, RequestOptions options) {
+    this.pipeline = pipeline;
+    this.plans = plans;
+    this.settings = settings;
+    this.http = http;
+    this.options = options;
   }
 
   /** @return a builder with the defaults; a token or token supplier must be set */
@@ -140,10 +75,7 @@ public final class SpiceCloudClient {
   }
 
   /**
-   * A client configured from the environment: {@value #ENV_TOKEN} (required) and
-   * {@value #ENV_BASE_URL} (optional, default {@value #DEFAULT_BASE_URL}).
-   *
-   * @return a ready client
+   * @return a client for {@value #ENV_TOKEN} (required) and {@value #ENV_BASE_URL} (default the spec's server)
    * @throws IllegalStateException if {@value #ENV_TOKEN} is unset or blank
    */
   public static SpiceCloudClient fromEnv() {
@@ -164,56 +96,94 @@ public final class SpiceCloudClient {
   }
 
   /**
-   * The API keys operations. {@code getApiKeys} is retried on transient failures;
-   * {@code regenerateApiKey} is sent exactly once, never retried by the client, Feign or OkHttp (see the
-   * class documentation). {@code regenerateApiKey(appId, null)} sends no body, so the server default
-   * (the primary key) applies; {@code new RegenerateApiKeyRequest()} carries that default explicitly.
-   *
-   * @return the API keys operations, ready to call; the same thread-safe instance every time
+   * @return the API keys operations, the same instance every time; {@code regenerateApiKey(appId, null)}
+   *     sends no body, so the server's default (the primary key) applies
    */
   public ApiKeysApi apiKeys() {
-    return apiKeys;
+    return api(ApiKeysApi.class);
   }
 
-  /** @return a builder preset with this client's settings (the built client gets its own pool) */
+  /** @return the apps operations ({@code listApps}) */
+  public AppsApi apps() {
+    return api(AppsApi.class);
+  }
+
+  /** @return the secrets operations ({@code listSecrets}); values are masked in toString() and logs */
+  public SecretsApi secrets() {
+    return api(SecretsApi.class);
+  }
+
+  /** @return the organization members operations ({@code listMembers}) */
+  public MembersApi members() {
+    return api(MembersApi.class);
+  }
+
+  /** @return the regions operations ({@code listRegions}) */
+  public RegionsApi regions() {
+    return api(RegionsApi.class);
+  }
+
+  /** @return the health operation ({@code getHealth}), public in the spec: sent without a token */
+  public HealthApi health() {
+    return api(HealthApi.class);
+  }
+
+  /** Any Feign-annotated interface: planned on first use, a proxy hands each call to the pipeline. */
+  <T> T api(Class<T> type) {
+    return type.cast(apis.computeIfAbsent(type, t -> {
+      Map<Method, Operation> operations = plans.computeIfAbsent(t, api -> Operation.plan(api, settings.baseUrl));
+      return Proxy.newProxyInstance(t.getClassLoader(), new Class<?>[] {t}, (proxy, method, args) -> {
+        Operation operation = operations.get(method);
+        if (operation != null) {
+          return pipeline.call(operation, args == null ? NO_ARGS : args, http, options);
+        } else if (method.isDefault()) {
+          return InvocationHandler.invokeDefault(proxy, method, args);
+        }
+        switch (method.getName()) { // Object's methods
+          case "equals":
+            return proxy == args[0];
+          case "hashCode":
+            return System.identityHashCode(proxy);
+          default:
+            return t.getSimpleName() + " " + options;
+        }
+      });
+    }));
+  }
+
+  /**
+   * @param options e.g. {@code RequestOptions.timeout(Duration.ofSeconds(5))} or
+   *     {@code RequestOptions.header("X-Org-Name", "acme")}, on top of this view's own
+   * @return a view of this client whose calls carry them, sharing its pool; cheap, but keep it for reuse
+   */
+  public SpiceCloudClient withOptions(RequestOptions options) {
+    RequestOptions merged = this.options.with(Objects.requireNonNull(options, "options"));
+    Duration timeout = options.timeout; // one longer than the call or read timeout raises them to it
+    long shorter = Math.min(http.callTimeoutMillis(), http.readTimeoutMillis());
+    return new SpiceCloudClient(pipeline, plans, settings, timeout == null || timeout.toMillis() <= shorter ? http
+        : Transport.configure(http,
+        settings.connectTimeout, max(settings.readTimeout, timeout), max(settings.callTimeout, timeout)), merged);
+  }
+
+  /** @return a view with these connect and read timeouts, its call timeout raised to their sum if longer */
+  public SpiceCloudClient withTimeouts(Duration connect, Duration read) {
+    return withTimeouts(connect, read, max(settings.callTimeout, connect.plus(read)));
+  }
+
+  /** @return a view with these connect, read and call timeouts (see {@link Builder}), sharing the pool */
+  public SpiceCloudClient withTimeouts(Duration connect, Duration read, Duration call) {
+    Builder b = settings.copy().connectTimeout(connect).readTimeout(read).callTimeout(call);
+    b.validate();
+    return new SpiceCloudClient(pipeline, plans, b, Transport.configure(http, connect, read, call), options);
+  }
+
+  /** @return a builder preset with this client's settings */
   public Builder toBuilder() {
     return settings.copy();
   }
 
-  /**
-   * A client with other timeouts that shares this client's connection pool, for the odd slow call. It keeps
-   * this client's {@link Builder#callTimeout(Duration) call timeout}, raised to {@code connect + read} when
-   * that is longer, so a longer read timeout asked for here is not cut short by the call timeout. Use
-   * {@link #withTimeouts(Duration, Duration, Duration)} to set the call timeout exactly.
-   *
-   * @param connect connect timeout
-   * @param read read timeout
-   * @return the new client
-   */
-  public SpiceCloudClient withTimeouts(Duration connect, Duration read) {
-    Objects.requireNonNull(connect, "connect");
-    Objects.requireNonNull(read, "read");
-    Duration call = settings.callTimeout;
-    Duration atLeast = connect.plus(read);
-    return withTimeouts(connect, read, atLeast.compareTo(call) > 0 ? atLeast : call);
-  }
-
-  /**
-   * A client with other timeouts that shares this client's connection pool, for the odd slow call.
-   *
-   * @param connect connect timeout
-   * @param read read timeout
-   * @param call the most one HTTP attempt may take end to end (see {@link Builder#callTimeout(Duration)})
-   * @return the new client
-   */
-  public SpiceCloudClient withTimeouts(Duration connect, Duration read, Duration call) {
-    Builder b = settings.copy().connectTimeout(connect).readTimeout(read).callTimeout(call);
-    b.validate();
-    return new SpiceCloudClient(b, http);
-  }
-
   /** For tests in this package: the OkHttp client, to inspect its connection pool. */
-  okhttp3.OkHttpClient httpClient() {
+  OkHttpClient httpClient() {
     return http;
   }
 
@@ -222,83 +192,68 @@ public final class SpiceCloudClient {
     return "SpiceCloudClient{baseUrl=" + settings.baseUrl + ", logLevel=" + settings.logLevel + "}";
   }
 
-  /** Settings of a {@link SpiceCloudClient}. Not thread-safe; {@link #build()} copies it. */
-  public static final class Builder {
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
 
-    private String baseUrl = DEFAULT_BASE_URL;
-    private Supplier<String> tokenSupplier;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration readTimeout = Duration.ofSeconds(30);
-    private Duration callTimeout = Duration.ofSeconds(60);
-    private int maxRetries = 3;
-    private Duration initialBackoff = Duration.ofMillis(500);
-    private Duration maxBackoff = Duration.ofSeconds(8);
-    private Duration maxRetryAfter = Duration.ofSeconds(30);
-    private LogLevel logLevel = LogLevel.NONE;
-    private boolean allowInsecureHttp;
-    private Sleeper sleeper = Sleeper.SYSTEM;
-    private Clock clock = Clock.systemUTC();
+  /**
+   * Settings of a {@link SpiceCloudClient}. Not thread-safe; {@link #build()} copies it, and the pipeline's
+   * stages read their settings from that copy (so the fields are package-private).
+   */
+  public static final class Builder implements Cloneable {
+
+    String baseUrl = DEFAULT_BASE_URL;
+    Supplier<String> tokenSupplier;
+    Duration connectTimeout = Duration.ofSeconds(10);
+    Duration readTimeout = Duration.ofSeconds(30);
+    Duration callTimeout = Duration.ofSeconds(60);
+    Duration timeout = Duration.ofMinutes(2);
+    OkHttpClient httpClient;
+    int maxRetries = 3;
+    Duration initialBackoff = Duration.ofMillis(500);
+    Duration maxBackoff = Duration.ofSeconds(8);
+    Duration maxRetryAfter = Duration.ofSeconds(30);
+    LogLevel logLevel = LogLevel.NONE;
+    boolean allowInsecureHttp;
+    Sleeper sleeper = Sleeper.SYSTEM;
+    Clock clock = Clock.systemUTC();
 
     private Builder() {}
 
-    /**
-     * @param baseUrl e.g. {@code https://api.spice.ai} (default); a path prefix is kept
-     * @return this
-     */
+    /** The server, default {@value SpiceCloudClient#DEFAULT_BASE_URL}; a path prefix is kept. */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
       return this;
     }
 
-    /**
-     * @param token a fixed bearer token (replaces any token supplier)
-     * @return this
-     */
+    /** A fixed bearer token (replaces any token supplier). */
     public Builder bearerToken(String token) {
       Objects.requireNonNull(token, "token");
       this.tokenSupplier = () -> token;
       return this;
     }
 
-    /**
-     * @param tokenSupplier asked for the bearer token on every request, e.g. a cache of OAuth
-     *     access tokens that refreshes before expiry; must be thread-safe
-     * @return this
-     */
+    /** Asked for the bearer token on every attempt, e.g. a refreshing OAuth token cache; thread-safe. */
     public Builder tokenSupplier(Supplier<String> tokenSupplier) {
       this.tokenSupplier = Objects.requireNonNull(tokenSupplier, "tokenSupplier");
       return this;
     }
 
-    /**
-     * @param connectTimeout default 10 s
-     * @return this
-     */
+    /** Bounds each connection attempt, default 10 s. */
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
       return this;
     }
 
-    /**
-     * @param readTimeout default 30 s; also bounds writing the request
-     * @return this
-     */
+    /** Bounds each silence while writing, waiting or reading, default 30 s. */
     public Builder readTimeout(Duration readTimeout) {
       this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
       return this;
     }
 
     /**
-     * The most one HTTP attempt may take end to end: connecting, writing the request, waiting for the
-     * server and reading the whole response body. Unlike {@link #readTimeout(Duration)}, which only bounds
-     * silence between bytes, it also ends a response trickling in slowly. Each retry of a GET gets a fresh
-     * call timeout, so a GET ends within {@code (maxRetries + 1) x callTimeout} plus the backoffs between
-     * attempts; a regeneration, sent once, ends within one {@code callTimeout}. Expiry surfaces as
-     * {@link ai.spice.cloud.client.errors.SpiceCloudTimeoutException}; a GET is retried only if the
-     * response head had not arrived yet.
-     *
-     * @param callTimeout default 60 s
-     * @return this
+     * The most one attempt may take end to end, connect to last body byte, default 60 s: it also ends an
+     * answer that trickles in. A read is retried after it only if the response head had not arrived.
      */
     public Builder callTimeout(Duration callTimeout) {
       this.callTimeout = Objects.requireNonNull(callTimeout, "callTimeout");
@@ -306,89 +261,77 @@ public final class SpiceCloudClient {
     }
 
     /**
-     * @param maxRetries retries of a GET after the first attempt, default 3; 0 disables retries. POST
-     *     is never retried.
-     * @return this
+     * The most one call may take, every attempt and backoff included, default 2 minutes: no retry starts
+     * whose wait would end after it, and an attempt gets at most what is left ({@link RequestOptions#timeout}).
      */
+    public Builder timeout(Duration timeout) {
+      this.timeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * Your OkHttp client (proxy, TLS, interceptors, event listener, pool), left unchanged: the client sends with
+     * a copy carrying its safety settings on top (this builder's timeouts, no automatic re-sends, no redirects,
+     * no {@code Authenticator}, its follow-up guard as innermost network interceptor; your network interceptors
+     * see a 407, 421 or 503 with {@code Retry-After} as an {@link java.io.IOException}, see {@code Transport}).
+     */
+    public Builder httpClient(OkHttpClient httpClient) {
+      this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+      return this;
+    }
+
+    /** Retries of a read after its first attempt, default 3, at most 10; POST and PATCH never are. */
     public Builder maxRetries(int maxRetries) {
       this.maxRetries = maxRetries;
       return this;
     }
 
-    /**
-     * @param initialBackoff first backoff, default 500 ms, doubling per retry, with jitter
-     * @return this
-     */
+    /** The first backoff, default 500 ms, doubling per retry, with jitter. */
     public Builder initialBackoff(Duration initialBackoff) {
       this.initialBackoff = Objects.requireNonNull(initialBackoff, "initialBackoff");
       return this;
     }
 
-    /**
-     * @param maxBackoff upper bound of a computed backoff, default 8 s
-     * @return this
-     */
+    /** The longest computed backoff, default 8 s. */
     public Builder maxBackoff(Duration maxBackoff) {
       this.maxBackoff = Objects.requireNonNull(maxBackoff, "maxBackoff");
       return this;
     }
 
-    /**
-     * @param maxRetryAfter longest {@code Retry-After} honoured, default 30 s; a longer, negative or
-     *     unparsable one falls back to the computed backoff
-     * @return this
-     */
+    /** The longest {@code Retry-After} honoured, default 30 s; a longer or invalid one gets the backoff. */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
       this.maxRetryAfter = Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
       return this;
     }
 
-    /**
-     * @param logLevel default {@link LogLevel#NONE}; secrets are masked at every level
-     * @return this
-     */
+    /** Default {@link LogLevel#NONE}; secrets are masked at every level. */
     public Builder logLevel(LogLevel logLevel) {
       this.logLevel = Objects.requireNonNull(logLevel, "logLevel");
       return this;
     }
 
-    /**
-     * @param allowInsecureHttp allow an {@code http://} base URL on a non-loopback host, which sends
-     *     the token in clear text; default false
-     * @return this
-     */
+    /** Allows {@code http://} to a non-loopback host, sending the token in clear text; default false. */
     public Builder allowInsecureHttp(boolean allowInsecureHttp) {
       this.allowInsecureHttp = allowInsecureHttp;
       return this;
     }
 
-    /**
-     * @param sleeper how to wait between retries (tests record instead of waiting)
-     * @return this
-     */
+    /** How to wait between retries (tests record instead of waiting). */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
       return this;
     }
 
-    /**
-     * @param clock the time an HTTP-date {@code Retry-After} is measured from
-     * @return this
-     */
+    /** The time an HTTP-date {@code Retry-After} is measured from. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /**
-     * @return a new client
-     * @throws IllegalStateException if no token or token supplier was set
-     * @throws IllegalArgumentException for an invalid setting, or an {@code http://} base URL on a
-     *     non-loopback host without {@link #allowInsecureHttp(boolean)}
-     */
+    /** @return a new client; throws if no token is set, a setting is invalid or http:// goes off loopback */
     public SpiceCloudClient build() {
       validate();
-      return new SpiceCloudClient(this, null);
+      return new SpiceCloudClient(copy());
     }
 
     void validate() {
@@ -398,6 +341,7 @@ public final class SpiceCloudClient {
       requirePositive(connectTimeout, "connectTimeout");
       requirePositive(readTimeout, "readTimeout");
       requirePositive(callTimeout, "callTimeout");
+      requirePositive(timeout, "timeout");
       requirePositive(initialBackoff, "initialBackoff");
       requirePositive(maxBackoff, "maxBackoff");
       if (maxRetryAfter.isNegative()) {
@@ -410,21 +354,11 @@ public final class SpiceCloudClient {
     }
 
     Builder copy() {
-      Builder b = new Builder();
-      b.baseUrl = baseUrl;
-      b.tokenSupplier = tokenSupplier;
-      b.connectTimeout = connectTimeout;
-      b.readTimeout = readTimeout;
-      b.callTimeout = callTimeout;
-      b.maxRetries = maxRetries;
-      b.initialBackoff = initialBackoff;
-      b.maxBackoff = maxBackoff;
-      b.maxRetryAfter = maxRetryAfter;
-      b.logLevel = logLevel;
-      b.allowInsecureHttp = allowInsecureHttp;
-      b.sleeper = sleeper;
-      b.clock = clock;
-      return b;
+      try {
+        return (Builder) clone(); // every field is immutable or shared on purpose
+      } catch (CloneNotSupportedException e) {
+        throw new AssertionError(e);
+      }
     }
 
     private static void requirePositive(Duration d, String name) {

@@ -82,16 +82,6 @@ class ErrorMappingTest extends ServerTest {
   }
 
   @Test
-  void serverCannotSpoofTheClientsInternalStatusHeader() {
-    server.enqueue(new MockResponse.Builder().code(404)
-        .addHeader("X-Spice-Client-Original-Status", "not-a-number").build());
-
-    NotFoundException e = catchThrowableOfType(NotFoundException.class, () -> client().apiKeys().getApiKeys(3L));
-
-    assertThat(e.statusCode()).isEqualTo(404);
-  }
-
-  @Test
   void requestIdIsEmptyWhenAbsent() {
     server.enqueue(json(404, ""));
 

@@ -9,8 +9,13 @@ import ai.spice.cloud.client.errors.ForbiddenException;
 import ai.spice.cloud.client.errors.SpiceCloudIoException;
 import ai.spice.cloud.client.model.ApiKeys;
 import ai.spice.cloud.client.model.ApiKeysRegenerated;
+import ai.spice.cloud.client.model.AppList;
+import ai.spice.cloud.client.model.Health;
+import ai.spice.cloud.client.model.MemberList;
 import ai.spice.cloud.client.model.RegenerateApiKeyRequest;
 import ai.spice.cloud.client.model.RegenerateApiKeyRequest.KeyNumberEnum;
+import ai.spice.cloud.client.model.RegionList;
+import ai.spice.cloud.client.model.SecretList;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,24 +62,39 @@ class ReadmeExampleTest extends ServerTest {
 
   @Test
   void theUsageExampleDoesWhatTheReadmeSays() throws Exception {
+    List<String> seenByYourInterceptor = new ArrayList<>();
+    okhttp3.OkHttpClient yourOkHttpClient = new okhttp3.OkHttpClient.Builder().addInterceptor(chain -> {
+      seenByYourInterceptor.add(chain.request().url().encodedPath());
+      return chain.proceed(chain.request());
+    }).build();
     server.enqueue(keys(KEY_1, null));
     server.enqueue(regenerated("fresh-1", null, 1));
     server.enqueue(regenerated(KEY_1, "rotated-2", 2));
+    server.enqueue(json(200, "{\"apps\":[{\"id\":1,\"name\":\"a\"}]}"));
+    server.enqueue(json(200, "{\"secrets\":[{\"name\":\"DB\",\"value\":\"s3cr3t-value\"}]}"));
+    server.enqueue(json(200, "{\"members\":[{\"username\":\"ada\"}]}"));
+    server.enqueue(json(200, "{\"regions\":[{\"region\":\"us-east-2\"}],\"default\":\"us-east-2\"}"));
+    server.enqueue(json(200, "{\"status\":\"ok\"}"));
+    server.enqueue(json(200, "{\"apps\":[]}"));
+    server.enqueue(json(200, "{\"status\":\"ok\"}"));
     server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
         .addHeader("x-request-id", "req-raw").body("{\"api_key\":\"" + KEY_1 + "\",\"api_key_2\":null}").build());
-    server.enqueue(json(403, "{\"error\":\"insufficient scope\"}").newBuilder()
+    server.enqueue(json(403, "{\"error\":\"insufficient scope\",\"code\":\"insufficient_scope\"}").newBuilder()
         .addHeader("x-request-id", "req-403").build());
 
     // --- README, from here on as written ---
     // SPICE_CLOUD_TOKEN (required) and SPICE_CLOUD_BASE_URL (optional, default https://api.spice.ai).
     SpiceCloudClient client = fromEnv(); // README: SpiceCloudClient.fromEnv()
-    // Or explicitly; a token supplier is asked on every request, so a refreshing OAuth token just works:
+    // Or explicitly; a token supplier is asked on every attempt, so a refreshing OAuth token just works:
     SpiceCloudClient explicit = SpiceCloudClient.builder()
         .baseUrl(baseUrl()) // test only: the README uses the default server
         .tokenSupplier(tokens::currentAccessToken)       // or .bearerToken("...")
         .connectTimeout(Duration.ofSeconds(5))            // default 10 s
-        .readTimeout(Duration.ofSeconds(20))              // default 30 s
-        .maxRetries(3)                                    // GET only; default 3
+        .readTimeout(Duration.ofSeconds(20))              // default 30 s: longest silence between bytes
+        .callTimeout(Duration.ofSeconds(45))              // default 60 s: one whole attempt, end to end
+        .timeout(Duration.ofSeconds(90))                  // default 2 min: the whole call, retries included
+        .maxRetries(3)                                    // reads only; default 3
+        .httpClient(yourOkHttpClient)                     // optional: your proxy, TLS, interceptors, listener
         .build();
 
     long appId = 42L;
@@ -91,6 +111,20 @@ class ReadmeExampleTest extends ServerTest {
     ApiKeysRegenerated rotated = client.apiKeys().regenerateApiKey(appId,
         new RegenerateApiKeyRequest().keyNumber(KeyNumberEnum.SECONDARY));
     rotated.getRegeneratedKey();   // ApiKeysRegenerated.RegeneratedKeyEnum.SECONDARY
+    // A value the enum does not list (a newer API's) reads UNKNOWN_DEFAULT_OPEN_API; what the server sent stays:
+    Object sent = UnknownMembers.of(rotated).get("regenerated_key");   // null here: SECONDARY is listed
+
+    // Every other published operation:
+    AppList apps = client.apps().listApps();
+    SecretList secrets = client.secrets().listSecrets(appId);   // values masked in toString() and logs
+    MemberList members = client.members().listMembers();
+    RegionList regions = client.regions().listRegions();
+    Health health = client.health().getHealth();                // public in the spec: sent without a token
+
+    // Options for some calls, without building another client (the view shares the connection pool):
+    SpiceCloudClient acme = client.withOptions(RequestOptions.header("X-Org-Name", "acme"));
+    AppList acmeApps = acme.apps().listApps();
+    Health quick = client.withOptions(RequestOptions.timeout(Duration.ofSeconds(2))).health().getHealth();
 
     // Status code and headers too:
     var raw = client.apiKeys().getApiKeysWithHttpInfo(appId);
@@ -99,7 +133,8 @@ class ReadmeExampleTest extends ServerTest {
     try {
       client.apiKeys().regenerateApiKey(appId, null);
     } catch (ForbiddenException e) {          // 403: the token lacks apps:write
-      log.warn("cannot regenerate: {} (request id {})", e.getMessage(), e.requestId().orElse("none"));
+      log.warn("cannot regenerate: {} ({}, request id {})", e.getMessage(), e.errorCode().orElse("no code"),
+          e.requestId().orElse("none"));
     } catch (SpiceCloudIoException e) {       // the request may or may not have reached the server
       ApiKeys now = client.apiKeys().getApiKeys(appId);   // look before regenerating again
     }
@@ -121,7 +156,27 @@ class ReadmeExampleTest extends ServerTest {
 
     assertThat(rotated.getRegeneratedKey()).isEqualTo(ApiKeysRegenerated.RegeneratedKeyEnum.SECONDARY);
     assertThat(rotated.getApiKey2()).isEqualTo("rotated-2");
+    assertThat(sent).isNull();
     assertThat(take().getBody().utf8()).isEqualTo("{\"key_number\":2}");
+
+    assertThat(apps.getApps().get(0).getName()).isEqualTo("a");
+    assertThat(take().getTarget()).isEqualTo("/v1/apps");
+    assertThat(secrets.getSecrets().get(0).getValue()).isEqualTo("s3cr3t-value");
+    assertThat(secrets.toString()).doesNotContain("s3cr3t-value");
+    assertThat(take().getTarget()).isEqualTo("/v1/apps/42/secrets");
+    assertThat(members.getMembers().get(0).getUsername()).isEqualTo("ada");
+    assertThat(take().getTarget()).isEqualTo("/v1/members");
+    assertThat(regions.getDefault()).isEqualTo("us-east-2");
+    assertThat(take().getTarget()).isEqualTo("/v1/regions");
+    assertThat(health.getStatus()).isEqualTo("ok");
+    assertThat(take().getHeaders().get("Authorization")).isNull();
+
+    assertThat(acmeApps.getApps()).isEmpty();
+    RecordedRequest acmeRequest = take();
+    assertThat(acmeRequest.getHeaders().get("X-Org-Name")).isEqualTo("acme");
+    assertThat(acmeRequest.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
+    assertThat(quick.getStatus()).isEqualTo("ok");
+    assertThat(take().getHeaders().get("X-Org-Name")).isNull();
 
     assertThat(raw.getStatusCode()).isEqualTo(200);
     assertThat(raw.getHeaders().get("x-request-id")).containsExactly("req-raw");
@@ -131,19 +186,23 @@ class ReadmeExampleTest extends ServerTest {
     assertThat(log.warnings).hasSize(1);
     Object[] warning = log.warnings.get(0);
     assertThat((String) warning[0]).contains("403").doesNotContain(TOKEN);
-    assertThat(warning[1]).isEqualTo("req-403");
+    assertThat(warning[1]).isEqualTo("insufficient_scope");
+    assertThat(warning[2]).isEqualTo("req-403");
     assertThat(take().getMethod()).isEqualTo("POST");
-    assertThat(server.getRequestCount()).isEqualTo(5);
+    assertThat(server.getRequestCount()).isEqualTo(12);
 
-    // The explicit client works too, and asks its supplier for the token on each request.
+    // The explicit client works too: it asks its supplier for the token on each request, and sends through
+    // the caller's OkHttp client (its interceptor saw both calls) with the timeouts of the builder.
     server.enqueue(keys(KEY_1, KEY_2));
     server.enqueue(keys(KEY_1, KEY_2));
     explicit.apiKeys().getApiKeys(appId);
     explicit.apiKeys().getApiKeys(appId);
     assertThat(tokens.asked).hasValue(2);
     assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
+    assertThat(seenByYourInterceptor).containsExactly("/v1/apps/42/api-keys", "/v1/apps/42/api-keys");
     assertThat(explicit.httpClient().connectTimeoutMillis()).isEqualTo(5_000);
     assertThat(explicit.httpClient().readTimeoutMillis()).isEqualTo(20_000);
+    assertThat(explicit.httpClient().callTimeoutMillis()).isEqualTo(45_000);
   }
 
   @Test
@@ -185,12 +244,13 @@ class ReadmeExampleTest extends ServerTest {
   }
 
   @Test
-  void anUnknownRegeneratedKeyComesBackAsTheUnknownConstantInsteadOfFailing() {
+  void anUnknownRegeneratedKeyReadsAsTheUnknownConstantAndKeepsWhatTheServerSent() {
     server.enqueue(regenerated(KEY_1, KEY_2, 3));
 
     ApiKeysRegenerated result = fromEnv().apiKeys().regenerateApiKey(42L, null);
 
     assertThat(result.getRegeneratedKey()).isEqualTo(ApiKeysRegenerated.RegeneratedKeyEnum.UNKNOWN_DEFAULT_OPEN_API);
+    assertThat(UnknownMembers.of(result).get("regenerated_key")).isEqualTo(3);
     assertThat(result.getApiKey()).isEqualTo(KEY_1);
     assertThat(result.getApiKey2()).isEqualTo(KEY_2);
   }

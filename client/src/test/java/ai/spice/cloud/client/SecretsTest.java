@@ -14,6 +14,7 @@ import ai.spice.cloud.client.model.ApiKeys;
 import ai.spice.cloud.client.model.ApiKeysRegenerated;
 import ai.spice.cloud.client.model.ApiResponse;
 import ai.spice.cloud.client.model.RegenerateApiKeyRequest;
+import ai.spice.cloud.client.model.SecretList;
 import ai.spice.cloud.client.testing.CapturedLogs;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -163,6 +164,29 @@ class SecretsTest extends ServerTest {
     assertThat(raw.getData().toString()).doesNotContain(KEY_1).contains("apiKey2: null");
     assertThat(keys.getApiKey()).isEqualTo(KEY_1);
     assertThat(regenerated.getApiKey2()).isEqualTo(KEY_2);
+  }
+
+  @Test
+  void secretValuesAreMaskedInToStringAndAtFullLoggingButTheGetterReturnsThem() {
+    String value = "s3cr3t-db-password-value";
+    server.enqueue(json(200, "{\"secrets\":[{\"id\":1,\"name\":\"DB_PASSWORD\",\"value\":\"" + value
+        + "\",\"created_at\":\"2026-01-02T03:04:05Z\"},{\"id\":2,\"name\":\"EMPTY\",\"value\":null}]}"));
+
+    SecretList secrets = verboseClient().secrets().listSecrets(7L);
+
+    assertThat(secrets.getSecrets().get(0).getValue()).isEqualTo(value);
+    assertThat(secrets.toString()).doesNotContain(value).contains("value: ***").contains("name: DB_PASSWORD")
+        .contains("value: null").contains("createdAt: 2026-01-02T03:04:05Z");
+    assertThat(CapturedLogs.text()).doesNotContain(value).contains("\"value\":\"***\"").contains("DB_PASSWORD");
+  }
+
+  @Test
+  void aKeyThatTheServerEchoesInAHeaderIsMaskedInTheLog() {
+    server.enqueue(keys(KEY_1, KEY_2).newBuilder().addHeader("X-Debug", "token=" + TOKEN + " key " + KEY_1).build());
+
+    verboseClient().apiKeys().getApiKeys(1L);
+
+    assertThat(CapturedLogs.text()).doesNotContain(TOKEN).contains("X-Debug: token=");
   }
 
   @Test

@@ -1,10 +1,12 @@
 package ai.spice.cloud.bench.contenders;
 
 import ai.spice.cloud.bench.defaultgen.api.ApiKeysApi;
+import ai.spice.cloud.bench.defaultgen.api.RegionsApi;
 import ai.spice.cloud.bench.defaultgen.invoker.ApiClient;
 import ai.spice.cloud.bench.defaultgen.model.ApiKeys;
 import ai.spice.cloud.bench.defaultgen.model.ApiKeysRegenerated;
 import ai.spice.cloud.bench.defaultgen.model.RegenerateApiKeyRequest;
+import ai.spice.cloud.bench.defaultgen.model.RegionList;
 import ai.spice.cloud.bench.server.Fixtures;
 
 /** openapi-generator's java/feign output with default options, used as its own usage comment shows. */
@@ -16,12 +18,29 @@ public final class DefaultGeneratedContender implements Contender {
   private static final Number APP_ID = appIdFor(ApiKeysApi.class);
 
   private final ApiKeysApi api;
+  private final RegionsApi regions;
 
   public DefaultGeneratedContender(String baseUrl, String token) {
     ApiClient apiClient = new ApiClient("BearerAuth");
     apiClient.setBasePath(baseUrl);
     apiClient.setBearerToken(token);
     this.api = apiClient.buildClient(ApiKeysApi.class);
+    this.regions = apiClient.buildClient(RegionsApi.class);
+  }
+
+  @Override
+  public RegionList listRegions() {
+    return regions.listRegions();
+  }
+
+  /** Feign's own contract refuses a null body parameter ("Body parameter 1 was null"), optional or not. */
+  @Override
+  public ApiKeysRegenerated regenerateApiKeyWithoutBody() {
+    try {
+      return api.regenerateApiKey(appId(), null);
+    } catch (IllegalArgumentException e) {
+      throw new UnsupportedOperationException("the default generated client cannot leave the optional body out", e);
+    }
   }
 
   @Override
@@ -54,6 +73,9 @@ public final class DefaultGeneratedContender implements Contender {
   public Observed observe(Object response) {
     if (response instanceof ApiKeys keys) {
       return new Observed(keys.getApiKey(), keys.getApiKey2(), null);
+    }
+    if (response instanceof RegionList list) {
+      return new Observed(list.getRegions().get(0).getRegion(), list.getDefault(), null);
     }
     ApiKeysRegenerated regenerated = (ApiKeysRegenerated) response;
     return new Observed(regenerated.getApiKey(), regenerated.getApiKey2(),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -30,10 +31,19 @@ public final class FloorContender implements Contender {
 
   record RegenerateBody(@JsonProperty("key_number") int keyNumber) {}
 
+  record Region(@JsonProperty("name") String name, @JsonProperty("region") String region,
+      @JsonProperty("provider") String provider, @JsonProperty("providerName") String providerName,
+      @JsonProperty("isDefault") Boolean isDefault, @JsonProperty("disabled") Boolean disabled) {}
+
+  record Regions(@JsonProperty("regions") List<Region> regions, @JsonProperty("default") String defaultRegion) {}
+
+  private static final RequestBody NO_BODY = RequestBody.create(new byte[0]);
+
   private final OkHttpClient http;
   private final ObjectMapper mapper =
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   private final String url;
+  private final String regionsUrl;
   private final String authorization;
 
   public FloorContender(String baseUrl, String token) {
@@ -61,6 +71,7 @@ public final class FloorContender implements Contender {
   private FloorContender(OkHttpClient http, String baseUrl, String token) {
     this.http = http;
     this.url = baseUrl + "/v1/apps/" + Fixtures.APP_ID + "/api-keys";
+    this.regionsUrl = baseUrl + "/v1/regions";
     this.authorization = "Bearer " + token;
   }
 
@@ -75,6 +86,25 @@ public final class FloorContender implements Contender {
         .header("Accept", "application/json")
         .build();
     return send(request, Keys.class);
+  }
+
+  @Override
+  public Regions listRegions() {
+    Request request = new Request.Builder().url(regionsUrl)
+        .header("Authorization", authorization)
+        .header("Accept", "application/json")
+        .build();
+    return send(request, Regions.class);
+  }
+
+  @Override
+  public Regenerated regenerateApiKeyWithoutBody() {
+    Request request = new Request.Builder().url(url)
+        .header("Authorization", authorization)
+        .header("Accept", "application/json")
+        .post(NO_BODY)
+        .build();
+    return send(request, Regenerated.class);
   }
 
   @Override
@@ -107,6 +137,9 @@ public final class FloorContender implements Contender {
   public Observed observe(Object response) {
     if (response instanceof Keys keys) {
       return new Observed(keys.apiKey(), keys.apiKey2(), null);
+    }
+    if (response instanceof Regions list) {
+      return new Observed(list.regions().get(0).region(), list.defaultRegion(), null);
     }
     Regenerated regenerated = (Regenerated) response;
     return new Observed(regenerated.apiKey(), regenerated.apiKey2(), regenerated.regeneratedKey());

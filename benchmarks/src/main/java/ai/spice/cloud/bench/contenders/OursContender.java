@@ -3,33 +3,51 @@ package ai.spice.cloud.bench.contenders;
 import ai.spice.cloud.bench.server.Fixtures;
 import ai.spice.cloud.client.SpiceCloudClient;
 import ai.spice.cloud.client.api.ApiKeysApi;
+import ai.spice.cloud.client.api.RegionsApi;
 import ai.spice.cloud.client.model.ApiKeys;
 import ai.spice.cloud.client.model.ApiKeysRegenerated;
 import ai.spice.cloud.client.model.RegenerateApiKeyRequest;
+import ai.spice.cloud.client.model.RegionList;
 
 /** Our client as shipped: default configuration, only the base URL and token set. */
 public final class OursContender implements Contender {
-  private final ApiKeysApi api;
+  private final ApiKeysApi apiKeys;
+  private final RegionsApi regions;
 
   public OursContender(String baseUrl, String token) {
-    this.api = SpiceCloudClient.builder().baseUrl(baseUrl).bearerToken(token).build().apiKeys();
+    SpiceCloudClient client = SpiceCloudClient.builder().baseUrl(baseUrl).bearerToken(token).build();
+    this.apiKeys = client.apiKeys();
+    this.regions = client.regions();
   }
 
   @Override
   public ApiKeys getApiKeys() {
-    return api.getApiKeys(Fixtures.APP_ID);
+    return apiKeys.getApiKeys(Fixtures.APP_ID);
+  }
+
+  @Override
+  public RegionList listRegions() {
+    return regions.listRegions();
   }
 
   @Override
   public ApiKeysRegenerated regenerateApiKey() {
     // A new request carries the default, PRIMARY (1).
-    return api.regenerateApiKey(Fixtures.APP_ID, new RegenerateApiKeyRequest());
+    return apiKeys.regenerateApiKey(Fixtures.APP_ID, new RegenerateApiKeyRequest());
+  }
+
+  @Override
+  public ApiKeysRegenerated regenerateApiKeyWithoutBody() {
+    return apiKeys.regenerateApiKey(Fixtures.APP_ID, null);
   }
 
   @Override
   public Observed observe(Object response) {
     if (response instanceof ApiKeys keys) {
       return new Observed(keys.getApiKey(), keys.getApiKey2(), null);
+    }
+    if (response instanceof RegionList list) {
+      return new Observed(list.getRegions().get(0).getRegion(), list.getDefault(), null);
     }
     ApiKeysRegenerated regenerated = (ApiKeysRegenerated) response;
     return new Observed(regenerated.getApiKey(), regenerated.getApiKey2(),

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
- * Loopback HTTP/1.1 server answering both API-key operations with fixed JSON, one pooled thread per keep-alive
+ * Loopback HTTP/1.1 server answering the benchmarked operations (API keys GET and POST, regions, and a large
+ * secrets list for the logging benchmark) with fixed JSON, one pooled thread per keep-alive
  * connection (at most {@link #MAX_CONNECTIONS}; idle ones close after 30 s). Deliberately minimal (each
  * response is one precomputed write with TCP_NODELAY): the server's share of a call adds to every contender
  * alike and would flatten the ratios. Run as its own process by the benchmarks (its work and allocations stay
@@ -30,9 +31,12 @@ public final class FixtureServer implements AutoCloseable {
   /** Printed on stdout by {@link #main} so a parent process can learn the ephemeral port. */
   public static final String PORT_PREFIX = "FIXTURE_PORT ";
 
-  private static final Pattern PATH = Pattern.compile("/v1/apps/\\d+/api-keys");
-  private static final byte[] GET_RESPONSE = ok(Fixtures.API_KEYS_JSON);
-  private static final byte[] POST_RESPONSE = ok(Fixtures.API_KEYS_REGENERATED_JSON);
+  private static final Pattern API_KEYS = Pattern.compile("/v1/apps/\\d+/api-keys");
+  private static final Pattern SECRETS = Pattern.compile("/v1/apps/\\d+/secrets");
+  private static final byte[] GET_RESPONSE = ok(Fixtures.API_KEYS_JSON.getBytes(StandardCharsets.UTF_8));
+  private static final byte[] POST_RESPONSE = ok(Fixtures.API_KEYS_REGENERATED_JSON.getBytes(StandardCharsets.UTF_8));
+  private static final byte[] REGIONS_RESPONSE = ok(Fixtures.REGIONS_JSON.getBytes(StandardCharsets.UTF_8));
+  private static final byte[] SECRETS_RESPONSE = ok(Fixtures.LARGE_SECRETS_JSON);
   private static final int IDLE_TIMEOUT_MILLIS = 30_000;
   private static final int MAX_LINE = 8192;
   /** Each client keeps its idle connections open, so threads are per connection, not per request. */
@@ -160,20 +164,23 @@ public final class FixtureServer implements AutoCloseable {
       path = path.substring(0, query);
     }
     byte[] response;
-    if (!PATH.matcher(path).matches()) {
+    boolean apiKeys = API_KEYS.matcher(path).matches();
+    boolean regions = path.equals("/v1/regions");
+    boolean secrets = SECRETS.matcher(path).matches();
+    if (!apiKeys && !regions && !secrets) {
       response = error(404, "Not Found");
     } else if (!("Bearer " + Fixtures.TOKEN).equals(authorization)) {
       response = error(401, "Unauthorized");
     } else if ("GET".equals(method)) {
-      response = GET_RESPONSE;
-    } else if ("POST".equals(method)) {
+      response = apiKeys ? GET_RESPONSE : regions ? REGIONS_RESPONSE : SECRETS_RESPONSE;
+    } else if ("POST".equals(method) && apiKeys) {
       lastPostBody = new String(body, StandardCharsets.UTF_8);
       response = POST_RESPONSE;
     } else {
       response = error(405, "Method Not Allowed");
     }
     // Counted before the answer leaves: a client that has seen it must also see the count.
-    if (response == GET_RESPONSE || response == POST_RESPONSE) {
+    if (response[9] == '2') { // "HTTP/1.1 2xx"
       served.incrementAndGet();
     } else {
       rejected.incrementAndGet();
@@ -203,8 +210,7 @@ public final class FixtureServer implements AutoCloseable {
     return line.length() == 0 ? null : line.toString();
   }
 
-  private static byte[] ok(String json) {
-    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+  private static byte[] ok(byte[] body) {
     byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
         + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     byte[] response = new byte[head.length + body.length];

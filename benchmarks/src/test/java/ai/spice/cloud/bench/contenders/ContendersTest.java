@@ -39,7 +39,7 @@ class ContendersTest {
     OkHttpClient ours = ourOkHttpClient(client);
     OkHttpClient floor = FloorContender.withOurOkHttpSettings(server.baseUrl(), Fixtures.TOKEN).http();
 
-    // The client's network interceptor is left out on purpose: on a 200 it only looks up one header.
+    // The client's network interceptor is left out on purpose: on a 200 it only reads the status.
     assertEquals(settings(ours), settings(floor));
   }
 
@@ -66,6 +66,31 @@ class ContendersTest {
 
     assertEquals(new Observed(Fixtures.PRIMARY_KEY, Fixtures.SECONDARY_KEY, null), observed);
     assertEquals(servedBefore + 1, server.served());
+  }
+
+  @ParameterizedTest
+  @FieldSource("ai.spice.cloud.bench.contenders.Contenders#ALL")
+  void listRegionsParsesTheRegions(String name) {
+    Contender contender = Contenders.create(name, server.baseUrl(), Fixtures.TOKEN);
+
+    assertEquals(new Observed(Fixtures.FIRST_REGION, Fixtures.DEFAULT_REGION, null),
+        contender.observe(contender.listRegions()));
+  }
+
+  @ParameterizedTest
+  @FieldSource("ai.spice.cloud.bench.contenders.Contenders#ALL")
+  void regenerateApiKeyWithoutBodySendsNoBody(String name) {
+    Contender contender = Contenders.create(name, server.baseUrl(), Fixtures.TOKEN);
+    contender.regenerateApiKey(); // so an empty body below is this call's
+    if (name.equals(Contenders.DEFAULT_GENERATED)) {
+      assertThrows(UnsupportedOperationException.class, contender::regenerateApiKeyWithoutBody);
+      return;
+    }
+
+    Observed observed = contender.observe(contender.regenerateApiKeyWithoutBody());
+
+    assertEquals(new Observed(Fixtures.PRIMARY_KEY, Fixtures.SECONDARY_KEY, 1), observed);
+    assertEquals("", server.lastPostBody());
   }
 
   @ParameterizedTest
@@ -97,9 +122,13 @@ class ContendersTest {
     Contender contender = Contenders.create(name, server.baseUrl(), Fixtures.TOKEN);
     long connectionsBefore = server.connections();
 
-    for (int i = 0; i < 10; i++) {
+    for (int i = 0; i < 5; i++) {
       contender.getApiKeys();
+      contender.listRegions();
       contender.regenerateApiKey();
+      if (!name.equals(Contenders.DEFAULT_GENERATED)) {
+        contender.regenerateApiKeyWithoutBody();
+      }
     }
 
     // At most one new connection for 20 calls (none when the generated ApiClient's static OkHttp pool

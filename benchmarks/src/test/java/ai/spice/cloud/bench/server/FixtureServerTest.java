@@ -57,6 +57,16 @@ class FixtureServerTest {
   }
 
   @Test
+  void answersTheRegionsAndTheLargeSecretsList() throws Exception {
+    assertEquals(Fixtures.REGIONS_JSON, send("GET", "/v1/regions", Fixtures.TOKEN).body());
+    HttpResponse<String> secrets = send("GET", "/v1/apps/42/secrets", Fixtures.TOKEN);
+    assertEquals(200, secrets.statusCode());
+    assertEquals(new String(Fixtures.LARGE_SECRETS_JSON, java.nio.charset.StandardCharsets.UTF_8), secrets.body());
+    org.junit.jupiter.api.Assertions.assertTrue(Fixtures.LARGE_SECRETS_JSON.length > (1 << 20) - 200
+        && Fixtures.LARGE_SECRETS_JSON.length <= 1 << 20, "just under the client's 1 MiB cap");
+  }
+
+  @Test
   void refusesAMissingToken() throws Exception {
     assertEquals(401, send("GET", "/v1/apps/42/api-keys", null).statusCode());
   }

@@ -1,26 +1,9 @@
 package ai.spice.cloud.client.errors;
 
-import java.util.List;
-import java.util.Map;
-
-/** HTTP 400: the app id or the request body was rejected. */
+/** HTTP 400: the request was rejected as invalid (an app id, a parameter or the body). */
 public class BadRequestException extends SpiceCloudServiceException {
 
-  private static final long serialVersionUID = 1L;
-
-  /**
-   * @param statusCode HTTP status of the response
-   * @param method HTTP method of the request
-   * @param path request path
-   * @param headers response headers
-   * @param bodyExcerpt bounded, redacted body excerpt
-   */
-  public BadRequestException(
-      int statusCode,
-      String method,
-      String path,
-      Map<String, ? extends List<String>> headers,
-      String bodyExcerpt) {
-    super(statusCode, method, path, headers, bodyExcerpt);
+  BadRequestException(Details details) {
+    super(400, details);
   }
 }

@@ -1,26 +1,9 @@
 package ai.spice.cloud.client.errors;
 
-import java.util.List;
-import java.util.Map;
-
-/** HTTP 5xx: the server failed. GET calls are retried before this is thrown; regeneration never is. */
+/** HTTP 5xx: the server failed. Reads are retried before this is thrown; a POST or PATCH never is. */
 public class InternalServerException extends SpiceCloudServiceException {
 
-  private static final long serialVersionUID = 1L;
-
-  /**
-   * @param statusCode HTTP status of the response
-   * @param method HTTP method of the request
-   * @param path request path
-   * @param headers response headers
-   * @param bodyExcerpt bounded, redacted body excerpt
-   */
-  public InternalServerException(
-      int statusCode,
-      String method,
-      String path,
-      Map<String, ? extends List<String>> headers,
-      String bodyExcerpt) {
-    super(statusCode, method, path, headers, bodyExcerpt);
+  InternalServerException(int statusCode, Details details) {
+    super(statusCode, details);
   }
 }

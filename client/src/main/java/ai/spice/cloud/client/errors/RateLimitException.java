@@ -1,33 +1,17 @@
 package ai.spice.cloud.client.errors;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-/** HTTP 429: too many requests. GET calls are retried before this is thrown; regeneration never is. */
+/** HTTP 429: too many requests. Reads are retried before this is thrown; a POST or PATCH never is. */
 public class RateLimitException extends SpiceCloudServiceException {
 
   private static final long serialVersionUID = 1L;
 
   private final Duration retryAfter;
 
-  /**
-   * @param statusCode HTTP status of the response
-   * @param method HTTP method of the request
-   * @param path request path
-   * @param headers response headers
-   * @param bodyExcerpt bounded, redacted body excerpt
-   * @param retryAfter the server's {@code Retry-After}, if it sent a valid one
-   */
-  public RateLimitException(
-      int statusCode,
-      String method,
-      String path,
-      Map<String, ? extends List<String>> headers,
-      String bodyExcerpt,
-      Duration retryAfter) {
-    super(statusCode, method, path, headers, bodyExcerpt);
+  RateLimitException(Details details, Duration retryAfter) {
+    super(429, details);
     this.retryAfter = retryAfter;
   }
 

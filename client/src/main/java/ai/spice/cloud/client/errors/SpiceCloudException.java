@@ -1,16 +1,11 @@
 package ai.spice.cloud.client.errors;
 
-/**
- * Base of every exception the Spice Cloud client throws. Unchecked; messages never contain the bearer
- * token or API key values.
- */
+/** Base of every exception the client throws. Unchecked; messages never contain a token, key or secret. */
 public class SpiceCloudException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  /**
-   * @param message what went wrong, free of secrets
-   */
+  /** @param message what went wrong, free of secrets */
   public SpiceCloudException(String message) {
     super(message);
   }

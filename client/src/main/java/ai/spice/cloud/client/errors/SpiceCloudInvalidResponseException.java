@@ -11,11 +11,7 @@ public class SpiceCloudInvalidResponseException extends SpiceCloudException {
   private final int statusCode;
   private final String bodyExcerpt;
 
-  /**
-   * @param message what was wrong with the body, free of secrets
-   * @param statusCode HTTP status of the response
-   * @param bodyExcerpt bounded, redacted body excerpt
-   */
+  /** @param message what was wrong, free of secrets; the excerpt must be bounded and redacted */
   public SpiceCloudInvalidResponseException(String message, int statusCode, String bodyExcerpt) {
     super(message);
     this.statusCode = statusCode;

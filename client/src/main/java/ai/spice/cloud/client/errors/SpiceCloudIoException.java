@@ -3,9 +3,8 @@ package ai.spice.cloud.client.errors;
 import java.io.IOException;
 
 /**
- * The exchange failed below HTTP: connection refused or reset, TLS failure, and so on. The
- * {@link #getCause() cause} is the original {@link IOException}. A regeneration that fails this way may or
- * may not have reached the server; it is never re-sent automatically.
+ * The exchange failed below HTTP: refused, reset, TLS failure, and so on; the cause is the original
+ * {@link IOException}. A POST that fails this way may or may not have reached the server; it is never re-sent.
  */
 public class SpiceCloudIoException extends SpiceCloudException {
 

@@ -1,5 +1,7 @@
 package ai.spice.cloud.client.errors;
 
+import java.io.Serializable;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -8,8 +10,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The API answered with a non-2xx status. Subclasses name the common statuses; catch this type for all
- * of them.
+ * The API answered with a non-2xx status. Subclasses name the common statuses, each with its status fixed;
+ * catch this type for all of them.
  */
 public class SpiceCloudServiceException extends SpiceCloudException {
 
@@ -17,80 +19,93 @@ public class SpiceCloudServiceException extends SpiceCloudException {
   private static final List<String> HIDDEN_HEADERS =
       List.of("authorization", "proxy-authorization", "cookie", "set-cookie");
 
-  private final int statusCode;
-  private final String method;
-  private final String path;
-  private final Map<String, List<String>> headers;
-  private final String requestId;
-  private final String bodyExcerpt;
+  /** What every subclass carries besides its status. */
+  record Details(String method, String path, Map<String, List<String>> headers, String bodyExcerpt,
+      String errorMessage, String errorCode) implements Serializable {}
 
-  /**
-   * @param statusCode HTTP status of the response
-   * @param method HTTP method of the request, e.g. {@code GET}
-   * @param path request path, e.g. {@code /v1/apps/42/api-keys}
-   * @param headers response headers; credential headers are dropped
-   * @param bodyExcerpt bounded, already redacted excerpt of the response body (may be empty)
-   */
-  public SpiceCloudServiceException(
-      int statusCode,
-      String method,
-      String path,
-      Map<String, ? extends List<String>> headers,
-      String bodyExcerpt) {
-    super(describe(statusCode, method, path, headerValue(headers, "x-request-id")));
+  private final int statusCode;
+  private final Details details;
+
+  SpiceCloudServiceException(int statusCode, Details details) {
+    super(details.method() + " " + details.path() + " failed with HTTP " + statusCode
+        + (header(details.headers(), "x-request-id") == null ? "" : " (x-request-id "
+        + header(details.headers(), "x-request-id") + ")"));
     this.statusCode = statusCode;
-    this.method = method;
-    this.path = path;
-    this.headers = safeCopy(headers);
-    this.requestId = headerValue(headers, "x-request-id");
-    this.bodyExcerpt = bodyExcerpt == null ? "" : bodyExcerpt;
+    this.details = details;
   }
 
-  /** @return the HTTP status code */
+  /**
+   * The typed exception for a non-2xx answer: the status picks the class (400, 401, 403, 404, 429, 5xx, else
+   * {@link UnexpectedStatusException}). Headers are copied without credential headers; the excerpt and error
+   * message must already be redacted; errorMessage, errorCode and retryAfter (of a 429) may be null.
+   *
+   * @return the exception, not thrown
+   */
+  public static SpiceCloudServiceException forStatus(int statusCode, String method, String path,
+      Map<String, ? extends List<String>> headers, String bodyExcerpt, String errorMessage, String errorCode,
+      Duration retryAfter) {
+    Details d = new Details(method, path, safeCopy(headers), bodyExcerpt == null ? "" : bodyExcerpt, errorMessage,
+        errorCode);
+    switch (statusCode) {
+      case 400:
+        return new BadRequestException(d);
+      case 401:
+        return new UnauthorizedException(d);
+      case 403:
+        return new ForbiddenException(d);
+      case 404:
+        return new NotFoundException(d);
+      case 429:
+        return new RateLimitException(d, retryAfter);
+      default:
+        return statusCode >= 500 && statusCode <= 599 ? new InternalServerException(statusCode, d)
+            : new UnexpectedStatusException(statusCode, d);
+    }
+  }
+
+  /** @return the HTTP status code, fixed by the subclass where it names one */
   public int statusCode() {
     return statusCode;
   }
 
   /** @return the HTTP method of the failed request */
   public String method() {
-    return method;
+    return details.method();
   }
 
   /** @return the path of the failed request */
   public String path() {
-    return path;
+    return details.path();
   }
 
   /** @return response headers (case-insensitive keys, unmodifiable, never {@code Authorization}) */
   public Map<String, List<String>> headers() {
-    return headers;
+    return details.headers();
   }
 
   /** @return the server's {@code x-request-id}, to quote to Spice AI support */
   public Optional<String> requestId() {
-    return Optional.ofNullable(requestId);
+    return Optional.ofNullable(header(details.headers(), "x-request-id"));
   }
 
   /** @return the start of the response body, bounded, with tokens and API keys redacted */
   public String bodyExcerpt() {
-    return bodyExcerpt;
+    return details.bodyExcerpt();
   }
 
-  private static String describe(int status, String method, String path, String requestId) {
-    return method + " " + path + " failed with HTTP " + status
-        + (requestId == null ? "" : " (x-request-id " + requestId + ")");
+  /** @return {@code error} (or {@code message}) of the API's error body, redacted and bounded; else empty */
+  public Optional<String> errorMessage() {
+    return Optional.ofNullable(details.errorMessage());
   }
 
-  private static String headerValue(Map<String, ? extends List<String>> headers, String name) {
-    if (headers == null) {
-      return null;
-    }
-    for (Map.Entry<String, ? extends List<String>> e : headers.entrySet()) {
-      if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
-        return e.getValue().get(0);
-      }
-    }
-    return null;
+  /** @return the {@code code} of the API's error body, e.g. {@code insufficient_scope}; empty if none */
+  public Optional<String> errorCode() {
+    return Optional.ofNullable(details.errorCode());
+  }
+
+  private static String header(Map<String, ? extends List<String>> headers, String name) {
+    List<String> values = headers.get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
   }
 
   private static Map<String, List<String>> safeCopy(Map<String, ? extends List<String>> headers) {

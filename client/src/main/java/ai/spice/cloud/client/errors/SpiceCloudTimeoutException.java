@@ -2,10 +2,7 @@ package ai.spice.cloud.client.errors;
 
 import java.io.IOException;
 
-/**
- * The connect, read or call timeout elapsed (the call timeout bounds a whole HTTP attempt). A regeneration that
- * fails this way may or may not have been carried out by the server; it is never re-sent automatically.
- */
+/** A connect, read, call or whole-call timeout elapsed. A POST that fails this way is never re-sent. */
 public class SpiceCloudTimeoutException extends SpiceCloudIoException {
 
   private static final long serialVersionUID = 1L;

@@ -1,26 +1,9 @@
 package ai.spice.cloud.client.errors;
 
-import java.util.List;
-import java.util.Map;
-
 /** HTTP 401: the bearer token is missing, invalid or expired. */
 public class UnauthorizedException extends SpiceCloudServiceException {
 
-  private static final long serialVersionUID = 1L;
-
-  /**
-   * @param statusCode HTTP status of the response
-   * @param method HTTP method of the request
-   * @param path request path
-   * @param headers response headers
-   * @param bodyExcerpt bounded, redacted body excerpt
-   */
-  public UnauthorizedException(
-      int statusCode,
-      String method,
-      String path,
-      Map<String, ? extends List<String>> headers,
-      String bodyExcerpt) {
-    super(statusCode, method, path, headers, bodyExcerpt);
+  UnauthorizedException(Details details) {
+    super(401, details);
   }
 }

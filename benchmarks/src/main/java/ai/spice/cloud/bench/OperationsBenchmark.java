@@ -20,18 +20,18 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * Both operations, per contender: sequential time per call (one thread) and throughput with 8 threads sharing
- * one client, as callers share a thread-safe client. Each {@code impl} runs in its own fork, so the call site
- * sees one contender only.
+ * Every operation kind, per contender: sequential time per call (one thread) and throughput with 8 threads
+ * sharing one client, as callers share a thread-safe client. Each {@code impl} runs in its own fork, so the
+ * call site sees one contender only.
  *
  * <p>The server is the one named by {@code -Dbench.port} (the runner starts one for the whole run); without it,
  * each fork starts its own fixture server process.
  */
 @State(Scope.Benchmark)
-public class ApiKeysBenchmark {
+public class OperationsBenchmark {
   public static final String PORT_PROPERTY = "bench.port";
 
-  @Param({Contenders.OURS, Contenders.FLOOR, Contenders.DEFAULT_GENERATED, Contenders.FLOOR_OUR_SETTINGS})
+  @Param({Contenders.OURS, Contenders.FLOOR, Contenders.FLOOR_OUR_SETTINGS, Contenders.DEFAULT_GENERATED})
   public String impl;
 
   private ServerProcess ownServer;
@@ -48,13 +48,19 @@ public class ApiKeysBenchmark {
       baseUrl = "http://127.0.0.1:" + Integer.parseInt(port);
     }
     contender = Contenders.create(impl, baseUrl, Fixtures.TOKEN);
-    // Measure successful calls only: fail the trial now if either operation does not round-trip.
-    expect(contender.observe(contender.getApiKeys()), null);
-    expect(contender.observe(contender.regenerateApiKey()), 1);
+    // Measure successful calls only: fail the trial now if an operation does not round-trip.
+    Observed keys = new Observed(Fixtures.PRIMARY_KEY, Fixtures.SECONDARY_KEY, null);
+    Observed regenerated = new Observed(Fixtures.PRIMARY_KEY, Fixtures.SECONDARY_KEY, 1);
+    expect(contender.observe(contender.getApiKeys()), keys);
+    expect(contender.observe(contender.listRegions()),
+        new Observed(Fixtures.FIRST_REGION, Fixtures.DEFAULT_REGION, null));
+    expect(contender.observe(contender.regenerateApiKey()), regenerated);
+    if (!impl.equals(Contenders.DEFAULT_GENERATED)) { // it cannot: see DefaultGeneratedContender
+      expect(contender.observe(contender.regenerateApiKeyWithoutBody()), regenerated);
+    }
   }
 
-  private static void expect(Observed observed, Integer regeneratedKey) {
-    Observed wanted = new Observed(Fixtures.PRIMARY_KEY, Fixtures.SECONDARY_KEY, regeneratedKey);
+  private static void expect(Observed observed, Observed wanted) {
     if (!wanted.equals(observed)) {
       throw new IllegalStateException("contender answered " + observed + ", expected " + wanted);
     }
@@ -79,8 +85,24 @@ public class ApiKeysBenchmark {
   @BenchmarkMode(Mode.AverageTime)
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   @Threads(1)
+  public Object listRegionsSequential() {
+    return contender.listRegions();
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  @Threads(1)
   public Object regenerateApiKeySequential() {
     return contender.regenerateApiKey();
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  @Threads(1)
+  public Object regenerateApiKeyWithoutBodySequential() {
+    return contender.regenerateApiKeyWithoutBody();
   }
 
   @Benchmark
@@ -95,7 +117,23 @@ public class ApiKeysBenchmark {
   @BenchmarkMode(Mode.Throughput)
   @OutputTimeUnit(TimeUnit.SECONDS)
   @Threads(8)
+  public Object listRegionsThreads8() {
+    return contender.listRegions();
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @Threads(8)
   public Object regenerateApiKeyThreads8() {
     return contender.regenerateApiKey();
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @Threads(8)
+  public Object regenerateApiKeyWithoutBodyThreads8() {
+    return contender.regenerateApiKeyWithoutBody();
   }
 }

@@ -1,0 +1,257 @@
+package ai.spice.cloud.client;
+
+import ai.spice.cloud.client.errors.SpiceCloudException;
+import ai.spice.cloud.client.model.ApiResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import feign.DefaultContract;
+import feign.MethodMetadata;
+import feign.QueryMap;
+import feign.RequestTemplate;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+/**
+ * The plan of one interface method, made once (as retrofit's RequestFactory does) from what Feign's
+ * {@link DefaultContract} reads off the generated annotations: how the arguments become a request, and what
+ * the answer decodes to. A form it does not support fails when the interface is first used, not on a call.
+ */
+final class Operation {
+
+  private static final String USER_AGENT = "spice-cloud-java/" + resource("version.properties").lines()
+      .filter(line -> line.startsWith("version=")).map(line -> line.substring(8)).findFirst().orElse("unknown");
+  /** OkHttp wants a body for POST, PUT and PATCH: an optional body left out is sent as zero bytes. */
+  private static final RequestBody NO_BODY = RequestBody.create(new byte[0], null);
+  private static final Set<String> NEEDS_BODY = Set.of("POST", "PUT", "PATCH");
+  /** {@code METHOD /path} of the operations the spec leaves public, derived from it into the jar by the build. */
+  private static final Set<String> PUBLIC = resource("public-operations.txt").lines().map(String::trim)
+      .filter(line -> !line.isEmpty() && !line.startsWith("#")).collect(Collectors.toUnmodifiableSet());
+
+  final String name; // e.g. ApiKeysApi#getApiKeys
+  final String method;
+  final boolean isPublic; // sent without a token
+  final ObjectReader reader; // null when the method returns nothing
+  final String responseName; // the answer type's simple name
+  final boolean withHttpInfo; // returns ApiResponse: status and headers beside the body
+
+  /** {@code literals[0] + path argument 0 + literals[1] + ...}; literals[0] starts with the base URL. */
+  private final String[] literals;
+  private final Arg[] pathArgs;
+  private final Arg[] queryArgs;
+  private final Arg[] headerArgs;
+  private final int queryMap;
+  private final boolean queryMapEncoded;
+  private final int body;
+  private final boolean needsBody;
+  private final ObjectWriter bodyWriter;
+  private final MediaType bodyType;
+  /** Per parameter: its name if the argument must not be null, else null. */
+  private final String[] required;
+
+  /** A query or header value: argument {@code index}, or the literal when the index is -1. */
+  private record Arg(String name, int index, String literal, boolean encoded) {}
+
+  static Map<Method, Operation> plan(Class<?> api, String baseUrl) {
+    return new DefaultContract().parseAndValidateMetadata(api).stream()
+        .collect(Collectors.toMap(MethodMetadata::method, metadata -> new Operation(api, metadata, baseUrl)));
+  }
+
+  private Operation(Class<?> api, MethodMetadata md, String baseUrl) {
+    Method m = md.method();
+    RequestTemplate template = md.template();
+    name = api.getSimpleName() + "#" + m.getName();
+    method = template.method();
+    String path = template.path();
+    isPublic = PUBLIC.contains(method + " " + path);
+    if (!md.formParams().isEmpty() || template.bodyTemplate() != null || template.body() != null
+        || md.urlIndex() != null || md.headerMapIndex() != null || !md.indexToExpanderClass().isEmpty()) {
+      throw new IllegalStateException(name + ": form parameters, body templates, URI parameters, header maps and"
+          + " expanders are not supported");
+    }
+    Map<String, Integer> byName = new HashMap<>();
+    md.indexToName().forEach((index, names) -> names.forEach(n -> byName.put(n, index)));
+    required = new String[m.getParameterCount()];
+    List<String> texts = new ArrayList<>();
+    List<Arg> inPath = new ArrayList<>();
+    int from = 0;
+    for (int open = path.indexOf('{'); open >= 0; open = path.indexOf('{', from)) {
+      texts.add((texts.isEmpty() ? baseUrl : "") + path.substring(from, open));
+      from = path.indexOf('}', open) + 1;
+      Arg arg = arg(md, byName, null, path.substring(open, from));
+      required[arg.index()] = arg.name();
+      inPath.add(arg);
+    }
+    texts.add((texts.isEmpty() ? baseUrl : "") + path.substring(from));
+    literals = texts.toArray(String[]::new);
+    pathArgs = inPath.toArray(Arg[]::new);
+    List<Arg> queries = new ArrayList<>();
+    template.queries().forEach((query, values) -> values.forEach(v -> queries.add(arg(md, byName, query, v))));
+    queryArgs = queries.toArray(Arg[]::new);
+    List<Arg> headers = new ArrayList<>(List.of(new Arg("User-Agent", -1, USER_AGENT, true)));
+    String contentType = "application/json";
+    for (Map.Entry<String, Collection<String>> header : template.headers().entrySet()) {
+      for (String value : header.getValue()) {
+        if (header.getKey().equalsIgnoreCase("Content-Type")) {
+          contentType = value; // sent with a body only
+        } else {
+          headers.add(arg(md, byName, header.getKey(), value));
+        }
+      }
+    }
+    headerArgs = headers.toArray(Arg[]::new);
+    queryMap = md.queryMapIndex() == null ? -1 : md.queryMapIndex();
+    queryMapEncoded = queryMap >= 0 && ((QueryMap) annotation(m, queryMap, "QueryMap")).encoded();
+    queries.addAll(headers);
+    for (Arg arg : queries) {
+      if (arg.index() >= 0 && annotation(m, arg.index(), "Nonnull") != null) {
+        required[arg.index()] = arg.name();
+      }
+    }
+    body = md.bodyIndex() == null ? -1 : md.bodyIndex();
+    needsBody = NEEDS_BODY.contains(method);
+    bodyWriter = body < 0 ? null : Models.MAPPER.writerFor(Models.MAPPER.constructType(md.bodyType()));
+    bodyType = MediaType.get(contentType);
+    if (body >= 0 && annotation(m, body, "Nullable") == null) {
+      required[body] = "the request body";
+    }
+    Type returned = md.returnType();
+    withHttpInfo = returned instanceof ParameterizedType
+        && ((ParameterizedType) returned).getRawType() == ApiResponse.class;
+    JavaType answer = Models.MAPPER.constructType(
+        withHttpInfo ? ((ParameterizedType) returned).getActualTypeArguments()[0] : returned);
+    boolean nothing = answer.getRawClass() == void.class || answer.getRawClass() == Void.class;
+    reader = nothing ? null : Models.MAPPER.readerFor(answer);
+    responseName = answer.getRawClass().getSimpleName();
+  }
+
+  /** The request for these arguments, without credentials (those are per attempt). */
+  Request.Builder request(Object[] args, RequestOptions options) {
+    for (int i = 0; i < required.length; i++) {
+      if (required[i] != null && args[i] == null) {
+        throw new NullPointerException(required[i] + " must not be null");
+      }
+    }
+    StringBuilder url = new StringBuilder(literals[0].length() + 48).append(literals[0]);
+    for (int i = 0; i < pathArgs.length; i++) {
+      Object value = args[pathArgs[i].index()];
+      if (value instanceof Long || value instanceof Integer) {
+        url.append(((Number) value).longValue()); // the common case, an id: nothing to encode
+      } else {
+        appendEncoded(url, value.toString(), pathArgs[i].encoded());
+      }
+      url.append(literals[i + 1]);
+    }
+    char separator = '?';
+    for (Arg query : queryArgs) {
+      for (Object each : values(query.index() < 0 ? query.literal() : args[query.index()])) {
+        appendEncoded(url.append(separator).append(query.name()).append('='), each.toString(), query.encoded());
+        separator = '&';
+      }
+    }
+    if (queryMap >= 0 && args[queryMap] != null) {
+      for (Map.Entry<?, ?> entry : ((Map<?, ?>) args[queryMap]).entrySet()) {
+        for (Object each : values(entry.getValue())) {
+          appendEncoded(url.append(separator), String.valueOf(entry.getKey()), queryMapEncoded);
+          appendEncoded(url.append('='), each.toString(), queryMapEncoded);
+          separator = '&';
+        }
+      }
+    }
+    Request.Builder request = new Request.Builder().url(url.toString());
+    for (Arg header : headerArgs) {
+      if (header.index() < 0) {
+        request.addHeader(header.name(), header.literal());
+      } else if (args[header.index()] != null) {
+        request.addHeader(header.name(), values(args[header.index()]).stream().map(Object::toString)
+            .collect(Collectors.joining(",")));
+      }
+    }
+    options.addHeaders(request);
+    RequestBody content = needsBody ? NO_BODY : null;
+    if (body >= 0 && args[body] != null) {
+      try {
+        content = RequestBody.create(bodyWriter.writeValueAsBytes(args[body]), bodyType);
+      } catch (JsonProcessingException e) {
+        throw new SpiceCloudException(name + ": the body cannot be written as JSON (" + e.getClass().getSimpleName()
+            + ")", e);
+      }
+    }
+    return request.method(method, content);
+  }
+
+  private static Collection<?> values(Object value) {
+    return value == null ? List.of() : value instanceof Collection ? (Collection<?>) value : List.of(value);
+  }
+
+  /** Percent-encodes all but RFC 3986's unreserved characters, unless the value comes encoded. */
+  private static void appendEncoded(StringBuilder out, String value, boolean encoded) {
+    if (encoded || value.chars().allMatch(Operation::isUnreserved)) {
+      out.append(value);
+      return;
+    }
+    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if (isUnreserved(c)) {
+        out.append((char) c);
+      } else {
+        out.append('%').append("0123456789ABCDEF".charAt(c >> 4)).append("0123456789ABCDEF".charAt(c & 0xf));
+      }
+    }
+  }
+
+  private static boolean isUnreserved(int c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~".indexOf(c) >= 0;
+  }
+
+  /** {@code {name}} is the argument bound to that name; anything else is literal text. */
+  private static Arg arg(MethodMetadata md, Map<String, Integer> byName, String name, String template) {
+    if (!template.startsWith("{") || !template.endsWith("}")) {
+      return new Arg(name, -1, template, true);
+    }
+    String variable = template.substring(1, template.length() - 1);
+    Integer index = byName.get(variable);
+    if (index == null) {
+      throw new IllegalStateException(md.configKey() + ": no parameter is bound to {" + variable + "}");
+    }
+    return new Arg(name == null ? variable : name, index, null, Boolean.TRUE.equals(md.indexToEncoded().get(index)));
+  }
+
+  /** By simple name: the generated code uses jakarta.annotation's, other code may use another's. */
+  private static Annotation annotation(Method m, int parameter, String simpleName) {
+    for (Annotation a : m.getParameterAnnotations()[parameter]) {
+      if (a.annotationType().getSimpleName().equals(simpleName)) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = Operation.class.getResourceAsStream("/ai/spice/cloud/client/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException(name + " is missing from the client jar (the build writes it)");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
