@@ -36,7 +36,7 @@ import okhttp3.RequestBody;
  */
 final class Operation {
 
-  private static final String USER_AGENT = "spice-cloud-java/" + resource("version.properties").lines()
+  static final String USER_AGENT = "spice-cloud-java/" + resource("version.properties").lines()
       .filter(line -> line.startsWith("version=")).map(line -> line.substring(8)).findFirst().orElse("unknown");
   /** OkHttp wants a body for POST, PUT and PATCH: an optional body left out is sent as zero bytes. */
   private static final RequestBody NO_BODY = RequestBody.create(new byte[0], null);

@@ -2,7 +2,6 @@ package ai.spice.cloud.client.auth;
 
 import ai.spice.cloud.client.Sleeper;
 import ai.spice.cloud.client.errors.TokenExchangeException;
-import ai.spice.cloud.client.internal.Version;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -63,6 +62,7 @@ public final class ClientCredentials implements TokenProvider {
   private final Sleeper sleeper;
   private final int maxAttempts;
   private final Duration initialBackoff;
+  private final String userAgent;
   private final Object lock = new Object();
   private volatile Cached cached;
 
@@ -73,7 +73,11 @@ public final class ClientCredentials implements TokenProvider {
     this.clientId = b.clientId;
     this.clientSecret = b.clientSecret;
     this.tokenUrl = b.tokenUrl;
-    this.http = b.http.newBuilder()
+    OkHttpClient.Builder http = b.http.newBuilder(); // shares the caller's pool, proxy and TLS settings
+    // Not the caller's interceptors: a logging one would print the secret and the tokens.
+    http.interceptors().clear();
+    http.networkInterceptors().clear();
+    this.http = http
         // Retries are this class's decision alone; the endpoint never redirects, a redirect could leak the secret.
         .retryOnConnectionFailure(false).followRedirects(false).followSslRedirects(false)
         .callTimeout(b.timeout).build();
@@ -81,6 +85,7 @@ public final class ClientCredentials implements TokenProvider {
     this.sleeper = b.sleeper;
     this.maxAttempts = b.maxAttempts;
     this.initialBackoff = b.initialBackoff;
+    this.userAgent = b.userAgent;
   }
 
   /**
@@ -167,7 +172,7 @@ public final class ClientCredentials implements TokenProvider {
     try {
       request = new Request.Builder().url(tokenUrl)
           .header("Accept", "application/json")
-          .header("User-Agent", Version.userAgent())
+          .header("User-Agent", userAgent)
           .post(RequestBody.create(JSON.writeValueAsBytes(form), JSON_TYPE))
           .build();
     } catch (IOException e) {
@@ -268,6 +273,16 @@ public final class ClientCredentials implements TokenProvider {
     }
   }
 
+  /**
+   * @param apiBaseUrl the API's base URL
+   * @return the token endpoint Spice Cloud serves for it: {@code https://api.spice.ai} gives
+   *     {@code https://spice.ai/api/oauth/token}, {@code https://dev-api.spice.ai} gives
+   *     {@code https://dev.spice.ai/api/oauth/token}, any other host keeps its host
+   */
+  public static String tokenUrlFor(String apiBaseUrl) {
+    return TokenUrls.forBaseUrl(apiBaseUrl).toString();
+  }
+
   /** @return the token endpoint in use */
   public String tokenUrl() {
     return tokenUrl.toString();
@@ -289,6 +304,7 @@ public final class ClientCredentials implements TokenProvider {
     private Sleeper sleeper = Sleeper.SYSTEM;
     private int maxAttempts = 3;
     private Duration initialBackoff = Duration.ofMillis(250);
+    private String userAgent = "spice-cloud-java";
 
     private Builder(String clientId, String clientSecret) {
       this.clientId = requireText(clientId, "clientId");
@@ -379,6 +395,15 @@ public final class ClientCredentials implements TokenProvider {
      */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /**
+     * @param userAgent the {@code User-Agent} of the exchange (the client sets its own, with its version)
+     * @return this
+     */
+    public Builder userAgent(String userAgent) {
+      this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
       return this;
     }
 
