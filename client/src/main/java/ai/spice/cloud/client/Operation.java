@@ -37,7 +37,7 @@ import okhttp3.RequestBody;
  */
 final class Operation {
 
-  private static final String USER_AGENT = "spice-cloud-java/" + resource("version.properties").lines()
+  static final String USER_AGENT = "spice-cloud-java/" + resource("version.properties").lines()
       .filter(line -> line.startsWith("version=")).map(line -> line.substring(8)).findFirst().orElse("unknown");
   /** {@code METHOD /path} of the operations the spec leaves public, derived from it into the jar by the build. */
   private static final Set<String> PUBLIC = resource("public-operations.txt").lines().map(String::trim)

@@ -12,7 +12,8 @@ import okhttp3.Response;
  *
  * <ol>
  *   <li>Build: the method's {@link Operation}, planned once per method, turns the arguments into a request.
- *   <li>Authenticate ({@link BearerAuth}), per attempt; an operation the spec leaves public gets no token.
+ *   <li>Authenticate ({@link BearerAuth}), per attempt; an operation the spec leaves public gets no token. A 401
+ *       tells the token provider its token was refused.
  *   <li>Log ({@link HttpLogger}), secrets masked.
  *   <li>Send ({@link Transport}): one OkHttp exchange, which OkHttp itself never repeats or follows.
  *   <li>Decode ({@link Decoder}): the result of a 2xx, the typed exception of anything else.
@@ -29,7 +30,7 @@ final class Pipeline {
   private final long timeoutNanos; // the whole call's, unless its options set another
 
   Pipeline(SpiceCloudClient.Builder settings) {
-    this.auth = new BearerAuth(settings.tokenSupplier);
+    this.auth = new BearerAuth(settings.tokens);
     this.logger = new HttpLogger(settings.logLevel);
     this.retry = new RetryPolicy(settings);
     this.clock = settings.clock;
@@ -68,6 +69,9 @@ final class Pipeline {
         return Decoder.result(call, response, body);
       }
       SpiceCloudServiceException error = Decoder.failure(call, response, body, clock);
+      if (response.code() == 401 && !operation.isPublic) {
+        auth.rejected(call); // a cached token the API refused is dropped; the next call gets a fresh one
+      }
       if (!retry.waitBeforeRetry(call, response.code(), response.header("Retry-After"))) {
         throw error;
       }

@@ -6,6 +6,10 @@ import ai.spice.cloud.client.api.HealthApi;
 import ai.spice.cloud.client.api.MembersApi;
 import ai.spice.cloud.client.api.RegionsApi;
 import ai.spice.cloud.client.api.SecretsApi;
+import ai.spice.cloud.client.auth.ClientCredentials;
+import ai.spice.cloud.client.auth.EnvironmentConfig;
+import ai.spice.cloud.client.auth.Organizations;
+import ai.spice.cloud.client.auth.TokenProvider;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -34,10 +38,10 @@ public final class SpiceCloudClient {
 
   /** The spec's server. */
   public static final String DEFAULT_BASE_URL = "https://api.spice.ai";
-  /** Environment variable {@link #fromEnv()} reads the bearer token from (required). */
-  public static final String ENV_TOKEN = "SPICE_CLOUD_TOKEN";
-  /** Environment variable {@link #fromEnv()} reads the base URL from (optional). */
-  public static final String ENV_BASE_URL = "SPICE_CLOUD_BASE_URL";
+  /** A variable {@link #fromEnv()} reads the bearer token from; {@link EnvironmentConfig} lists them all. */
+  public static final String ENV_TOKEN = EnvironmentConfig.TOKEN;
+  /** The variable {@link #fromEnv()} reads the base URL from (optional). */
+  public static final String ENV_BASE_URL = EnvironmentConfig.BASE_URL;
   private static final Object[] NO_ARGS = {};
 
   private final Pipeline pipeline;
@@ -48,9 +52,10 @@ public final class SpiceCloudClient {
   private final ConcurrentMap<Class<?>, Object> apis = new ConcurrentHashMap<>();
 
   private SpiceCloudClient(Builder settings) {
-    this(new Pipeline(settings), new ConcurrentHashMap<>(), settings, Transport.configure(
-        settings.httpClient == null ? new OkHttpClient() : settings.httpClient, settings.connectTimeout,
-        settings.readTimeout, settings.callTimeout), RequestOptions.NONE);
+    this(new Pipeline(settings), new ConcurrentHashMap<>(), settings, Transport.configure(settings.httpClient,
+        settings.connectTimeout, settings.readTimeout, settings.callTimeout),
+        settings.organization == null ? RequestOptions.NONE
+            : RequestOptions.header(Organizations.HEADER, settings.organization));
   }
 
   /** A view shares the pipeline, the plans and the connection pool. */
@@ -69,23 +74,28 @@ public final class SpiceCloudClient {
   }
 
   /**
-   * @return a client for {@value #ENV_TOKEN} (required) and {@value #ENV_BASE_URL} (default the spec's server)
-   * @throws IllegalStateException if {@value #ENV_TOKEN} is unset or blank
+   * A client configured from the environment, in this order: a bearer token ({@code SPICE_CLOUD_TOKEN}, else
+   * the personal access token {@code SPICE_CLOUD_PAT}), else OAuth client credentials
+   * ({@code SPICE_CLOUD_CLIENT_ID} and {@code SPICE_CLOUD_CLIENT_SECRET}); and {@code SPICE_CLOUD_BASE_URL},
+   * {@code SPICE_CLOUD_TOKEN_URL}, {@code SPICE_CLOUD_ORG}. A Java system property of the same name in
+   * lower-case dotted form ({@code spice.cloud.client.id}) wins over the variable. See {@link EnvironmentConfig}.
+   *
+   * @return the client
+   * @throws IllegalStateException naming the variable (never its value) when no credentials are set, only half
+   *     of the client credentials are, or a variable is set but empty
    */
   public static SpiceCloudClient fromEnv() {
-    return fromEnv(System::getenv);
+    return fromEnv(System::getenv, System::getProperty);
   }
 
-  static SpiceCloudClient fromEnv(Function<String, String> env) {
-    String token = env.apply(ENV_TOKEN);
-    if (token == null || token.isBlank()) {
-      throw new IllegalStateException("Environment variable " + ENV_TOKEN + " is not set");
-    }
-    Builder b = builder().bearerToken(token.trim());
-    String baseUrl = env.apply(ENV_BASE_URL);
-    if (baseUrl != null && !baseUrl.isBlank()) {
-      b.baseUrl(baseUrl.trim());
-    }
+  static SpiceCloudClient fromEnv(Function<String, String> environment, Function<String, String> properties) {
+    EnvironmentConfig.Settings env = EnvironmentConfig.read(environment, properties);
+    Builder b = builder();
+    env.baseUrl().ifPresent(b::baseUrl);
+    env.bearerToken().ifPresent(b::bearerToken);
+    env.clientId().ifPresent(id -> b.clientCredentials(id, env.clientSecret().orElseThrow()));
+    env.tokenUrl().ifPresent(b::tokenUrl);
+    env.organization().ifPresent(b::organization);
     return b.build();
   }
 
@@ -183,7 +193,8 @@ public final class SpiceCloudClient {
 
   @Override
   public String toString() {
-    return "SpiceCloudClient{baseUrl=" + settings.baseUrl + ", logLevel=" + settings.logLevel + "}";
+    return "SpiceCloudClient{baseUrl=" + settings.baseUrl + (settings.organization == null ? ""
+        : ", organization=" + settings.organization) + ", logLevel=" + settings.logLevel + "}";
   }
 
   private static Duration max(Duration a, Duration b) {
@@ -197,7 +208,11 @@ public final class SpiceCloudClient {
   public static final class Builder implements Cloneable {
 
     String baseUrl = DEFAULT_BASE_URL;
-    Supplier<String> tokenSupplier;
+    TokenProvider tokens;
+    private String clientId;
+    private String clientSecret;
+    private String tokenUrl;
+    String organization;
     Duration connectTimeout = Duration.ofSeconds(10);
     Duration readTimeout = Duration.ofSeconds(30);
     Duration callTimeout = Duration.ofSeconds(60);
@@ -220,16 +235,52 @@ public final class SpiceCloudClient {
       return this;
     }
 
-    /** A fixed bearer token (replaces any token supplier). */
+    /** A fixed bearer token: a personal access token or a CLI session token (replaces other credentials). */
     public Builder bearerToken(String token) {
       Objects.requireNonNull(token, "token");
-      this.tokenSupplier = () -> token;
+      return tokenProvider(() -> token);
+    }
+
+    /** Asked for the bearer token on every attempt, e.g. your own token cache; thread-safe. */
+    public Builder tokenSupplier(Supplier<String> tokenSupplier) {
+      Objects.requireNonNull(tokenSupplier, "tokenSupplier");
+      return tokenProvider(tokenSupplier::get);
+    }
+
+    /** Asked for the token on every attempt and told when the API refused one (401); thread-safe. */
+    public Builder tokenProvider(TokenProvider tokens) {
+      this.tokens = Objects.requireNonNull(tokens, "tokens");
+      this.clientId = null;
+      this.clientSecret = null;
       return this;
     }
 
-    /** Asked for the bearer token on every attempt, e.g. a refreshing OAuth token cache; thread-safe. */
-    public Builder tokenSupplier(Supplier<String> tokenSupplier) {
-      this.tokenSupplier = Objects.requireNonNull(tokenSupplier, "tokenSupplier");
+    /**
+     * OAuth client credentials of a machine user, exchanged for access tokens that are cached, refreshed before
+     * they expire and fetched once for all concurrent callers ({@link ClientCredentials}). The token endpoint is
+     * derived from the base URL ({@code https://api.spice.ai} gives {@code https://spice.ai/api/oauth/token})
+     * unless {@link #tokenUrl(String)} sets it. Replaces other credentials.
+     */
+    public Builder clientCredentials(String clientId, String clientSecret) {
+      ClientCredentials.builder(clientId, clientSecret); // validates both now
+      this.tokens = null;
+      this.clientId = clientId;
+      this.clientSecret = clientSecret;
+      return this;
+    }
+
+    /** The OAuth token endpoint for {@link #clientCredentials}; {@code https} unless on loopback. */
+    public Builder tokenUrl(String tokenUrl) {
+      this.tokenUrl = Objects.requireNonNull(tokenUrl, "tokenUrl");
+      return this;
+    }
+
+    /**
+     * The organization to act for, sent as {@code X-Org-Name} on every call (letters, digits, {@code .},
+     * {@code -}, {@code _}); machine credentials are pinned to their own, another one is refused with 403.
+     */
+    public Builder organization(String organization) {
+      this.organization = Organizations.check(organization);
       return this;
     }
 
@@ -322,15 +373,27 @@ public final class SpiceCloudClient {
       return this;
     }
 
-    /** @return a new client; throws if no token is set, a setting is invalid or http:// goes off loopback */
+    /** @return a new client; throws if no credentials are set, a setting is invalid or http:// goes off loopback */
     public SpiceCloudClient build() {
       validate();
-      return new SpiceCloudClient(copy());
+      Builder settings = copy();
+      // One pool for the API and the token endpoint.
+      settings.httpClient = httpClient == null ? new OkHttpClient() : httpClient;
+      if (clientId != null) {
+        settings.tokens = ClientCredentials.builder(clientId, clientSecret)
+            .tokenUrl(tokenUrl == null ? ClientCredentials.tokenUrlFor(settings.baseUrl) : tokenUrl)
+            .httpClient(settings.httpClient).timeout(callTimeout).clock(clock).sleeper(sleeper)
+            .userAgent(Operation.USER_AGENT).build();
+        settings.clientId = null; // the built client (and toBuilder()) keeps the provider, its cache included
+        settings.clientSecret = null;
+      }
+      return new SpiceCloudClient(settings);
     }
 
     void validate() {
-      if (tokenSupplier == null) {
-        throw new IllegalStateException("Set bearerToken(...) or tokenSupplier(...)");
+      if (tokens == null && clientId == null) {
+        throw new IllegalStateException("Set credentials: bearerToken(...), clientCredentials(...), "
+            + "tokenProvider(...) or tokenSupplier(...)");
       }
       requirePositive(connectTimeout, "connectTimeout");
       requirePositive(readTimeout, "readTimeout");

@@ -77,14 +77,14 @@ class BuilderTest extends ServerTest {
     Map<String, String> env = Map.of(SpiceCloudClient.ENV_TOKEN, "env-token-123",
         SpiceCloudClient.ENV_BASE_URL, baseUrl());
 
-    SpiceCloudClient.fromEnv(env::get).apiKeys().getApiKeys(1L);
+    SpiceCloudClient.fromEnv(env::get, name -> null).apiKeys().getApiKeys(1L);
 
     assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer env-token-123");
   }
 
   @Test
   void fromEnvWithoutATokenFailsClearly() {
-    assertThatThrownBy(() -> SpiceCloudClient.fromEnv(name -> null))
+    assertThatThrownBy(() -> SpiceCloudClient.fromEnv(name -> null, name -> null))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining(SpiceCloudClient.ENV_TOKEN);
   }

@@ -57,7 +57,7 @@ class ReadmeExampleTest extends ServerTest {
 
   private SpiceCloudClient fromEnv() {
     return SpiceCloudClient.fromEnv(Map.of(SpiceCloudClient.ENV_TOKEN, TOKEN,
-        SpiceCloudClient.ENV_BASE_URL, baseUrl())::get);
+        SpiceCloudClient.ENV_BASE_URL, baseUrl())::get, name -> null);
   }
 
   @Test
