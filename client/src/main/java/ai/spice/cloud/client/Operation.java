@@ -110,7 +110,13 @@ final class Operation {
     literals = texts.toArray(String[]::new);
     pathArgs = inPath.toArray(Arg[]::new);
     List<Arg> queries = new ArrayList<>();
-    template.queries().forEach((query, values) -> values.forEach(v -> queries.add(arg(md, byName, query, v))));
+    // A query or header template no parameter binds is an optional one the generator keeps out of this method's
+    // signature (StableSignaturesJavaCodegen): it is sent from the query map, or not at all, as Feign does.
+    template.queries().forEach((query, values) -> values.forEach(v -> {
+      if (isBound(byName, v)) {
+        queries.add(arg(md, byName, query, v));
+      }
+    }));
     queryArgs = queries.toArray(Arg[]::new);
     List<Arg> headers = new ArrayList<>(List.of(new Arg("User-Agent", -1, USER_AGENT, true)));
     String contentType = "application/json";
@@ -118,7 +124,7 @@ final class Operation {
       for (String value : header.getValue()) {
         if (header.getKey().equalsIgnoreCase("Content-Type")) {
           contentType = value; // sent with a body only
-        } else {
+        } else if (isBound(byName, value)) {
           headers.add(arg(md, byName, header.getKey(), value));
         }
       }
@@ -241,6 +247,12 @@ final class Operation {
 
   private static boolean isUnreserved(int c) {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~".indexOf(c) >= 0;
+  }
+
+  /** A literal, or a {@code {name}} some parameter of the method binds. */
+  private static boolean isBound(Map<String, Integer> byName, String template) {
+    return !template.startsWith("{") || !template.endsWith("}")
+        || byName.containsKey(template.substring(1, template.length() - 1));
   }
 
   /** {@code {name}} is the argument bound to that name; anything else is literal text. */

@@ -54,6 +54,32 @@ class OperationPlanTest extends ServerTest {
     }
   }
 
+  /** As generated for optional query and header parameters: in the templates, not in the plain method. */
+  interface Listing extends ApiClient.Api {
+    @RequestLine("GET /v1/listing?limit={limit}&offset={offset}")
+    @Headers({"Accept: application/json", "X-Trace: {xTrace}"})
+    ApiKeys list();
+
+    @RequestLine("GET /v1/listing?limit={limit}&offset={offset}")
+    @Headers({"Accept: application/json", "X-Trace: {xTrace}"})
+    ApiKeys list(@QueryMap(encoded = true) Map<String, Object> query);
+  }
+
+  @Test
+  void anOptionalParameterNoArgumentBindsIsLeftOutOrTakenFromTheQueryMap() throws Exception {
+    server.enqueue(json(200, "{}"));
+    server.enqueue(json(200, "{}"));
+    Listing listing = client().api(Listing.class);
+
+    listing.list();
+    listing.list(Map.of("limit", "5"));
+
+    RecordedRequest plain = take();
+    assertThat(plain.getTarget()).isEqualTo("/v1/listing");
+    assertThat(plain.getHeaders().get("X-Trace")).isNull();
+    assertThat(take().getTarget()).isEqualTo("/v1/listing?limit=5");
+  }
+
   interface FormPost extends ApiClient.Api {
     @RequestLine("POST /v1/form")
     void submit(@Param("field") String field);
