@@ -110,16 +110,19 @@ class AllOperationsTest extends ServerTest {
       for (Method method : api.getMethods()) {
         server.enqueue(json(200, "{}"));
         Object[] args = new Object[method.getParameterCount()];
-        if (args.length > 0) {
-          args[0] = 1L; // every path parameter of this API is an app id; a body argument may be null
+        Class<?>[] types = method.getParameterTypes();
+        for (int i = 0; i < args.length; i++) {
+          // Path parameters are ids; a query map (optional query parameters) is empty; a body may be null.
+          args[i] = types[i] == Long.class ? Long.valueOf(1) : java.util.Map.class.isAssignableFrom(types[i])
+              ? types[i].getDeclaredConstructor().newInstance() : null;
         }
         method.invoke(client().api(api), args);
         calls++;
 
-        String route = method.getAnnotation(RequestLine.class).value().replace("{appId}", "1");
+        String route = method.getAnnotation(RequestLine.class).value().split("\\?")[0].replaceAll("\\{[^}]+}", "1");
         RecordedRequest r = take();
         String authorization = r.getHeaders().get("Authorization");
-        boolean isPublic = publicOperations.stream().anyMatch(p -> p.replace("{appId}", "1").equals(route));
+        boolean isPublic = publicOperations.stream().anyMatch(p -> p.replaceAll("\\{[^}]+}", "1").equals(route));
         assertThat(authorization).as(route).isEqualTo(isPublic ? null : "Bearer " + TOKEN);
       }
     }
