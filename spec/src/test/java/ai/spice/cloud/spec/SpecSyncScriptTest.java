@@ -54,17 +54,23 @@ class SpecSyncScriptTest {
     server.start();
 
     origin = dir.resolve("origin");
+    // The pages publish a frozen copy of the fragments (not the live spec/upstream, which follows upstream), and
+    // the repository's committed and released documents are what they derive to.
+    Path snapshot = REPO.resolve("spec/src/test/resources/published-2026-12-01");
     Map<String, List<String>> pages = new TreeMap<>();
-    try (Stream<Path> files = Files.list(REPO.resolve("spec/upstream"))) {
+    try (Stream<Path> files = Files.list(snapshot.resolve("upstream"))) {
       for (Path f : files.sorted().toList()) {
         String name = f.getFileName().toString();
         pages.computeIfAbsent(name.substring(0, name.indexOf('.')), p -> new ArrayList<>()).add(Files.readString(f));
-        copy("spec/upstream/" + name);
+        write("spec/upstream/" + name, Files.readString(f));
       }
     }
     published.putAll(pages);
-    for (String file : List.of(".ci/spec-sync", ".gitignore", "spec/decorations.yaml", "spec/openapi.yaml",
-        "spec/baseline/openapi.yaml")) {
+    write("spec/decorations.yaml", Files.readString(snapshot.resolve("decorations.yaml")));
+    String derived = ai.spice.cloud.spec.tool.SpecTool.derive(origin.resolve("spec")).text();
+    write("spec/openapi.yaml", derived);
+    write("spec/baseline/openapi.yaml", derived);
+    for (String file : List.of(".ci/spec-sync", ".gitignore")) {
       copy(file);
     }
     origin.resolve(".ci/spec-sync").toFile().setExecutable(true);
@@ -212,6 +218,12 @@ class SpecSyncScriptTest {
     Path clone = dir.resolve(name);
     git(dir, "clone", "-q", origin.toString(), clone.toString());
     return clone;
+  }
+
+  private static void write(String file, String text) throws IOException {
+    Path target = origin.resolve(file);
+    Files.createDirectories(target.getParent());
+    Files.writeString(target, text);
   }
 
   private static void copy(String file) throws IOException {
