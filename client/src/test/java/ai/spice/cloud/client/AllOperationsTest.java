@@ -112,9 +112,7 @@ class AllOperationsTest extends ServerTest {
         Object[] args = new Object[method.getParameterCount()];
         Class<?>[] types = method.getParameterTypes();
         for (int i = 0; i < args.length; i++) {
-          // Path parameters are ids; a query map (optional query parameters) is empty; a body may be null.
-          args[i] = types[i] == Long.class ? Long.valueOf(1) : java.util.Map.class.isAssignableFrom(types[i])
-              ? types[i].getDeclaredConstructor().newInstance() : null;
+          args[i] = argument(types[i]);
         }
         method.invoke(client().api(api), args);
         calls++;
@@ -127,6 +125,17 @@ class AllOperationsTest extends ServerTest {
       }
     }
     assertThat(calls).isEqualTo(APIS.stream().mapToInt(a -> a.getMethods().length).sum()).isGreaterThan(0);
+  }
+
+  /** Path parameters are ids or names, a query map (the optional query parameters) is empty, a body null. */
+  private static Object argument(Class<?> type) throws ReflectiveOperationException {
+    if (type == Long.class || type == Integer.class) {
+      return type == Long.class ? (Object) 1L : (Object) 1;
+    }
+    if (type == String.class) {
+      return "1";
+    }
+    return java.util.Map.class.isAssignableFrom(type) ? type.getDeclaredConstructor().newInstance() : null;
   }
 
   @Test
