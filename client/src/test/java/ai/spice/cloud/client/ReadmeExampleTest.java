@@ -83,12 +83,12 @@ class ReadmeExampleTest extends ServerTest {
         .addHeader("x-request-id", "req-403").build());
 
     // --- README, from here on as written ---
-    // SPICE_CLOUD_TOKEN (required) and SPICE_CLOUD_BASE_URL (optional, default https://api.spice.ai).
+    // A token or client credentials from the environment (see Credentials), SPICE_CLOUD_BASE_URL optional.
     SpiceCloudClient client = fromEnv(); // README: SpiceCloudClient.fromEnv()
-    // Or explicitly; a token supplier is asked on every attempt, so a refreshing OAuth token just works:
+    // Or explicitly; a token supplier is asked on every attempt (Credentials shows the other ways in):
     SpiceCloudClient explicit = SpiceCloudClient.builder()
         .baseUrl(baseUrl()) // test only: the README uses the default server
-        .tokenSupplier(tokens::currentAccessToken)       // or .bearerToken("...")
+        .tokenSupplier(tokens::currentAccessToken)       // or .bearerToken("..."), .clientCredentials(id, secret)
         .connectTimeout(Duration.ofSeconds(5))            // default 10 s
         .readTimeout(Duration.ofSeconds(20))              // default 30 s: longest silence between bytes
         .callTimeout(Duration.ofSeconds(45))              // default 60 s: one whole attempt, end to end
