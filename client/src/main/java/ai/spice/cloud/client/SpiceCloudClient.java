@@ -8,13 +8,12 @@ import ai.spice.cloud.client.api.RegionsApi;
 import ai.spice.cloud.client.api.SecretsApi;
 import ai.spice.cloud.client.auth.ClientCredentials;
 import ai.spice.cloud.client.auth.EnvironmentConfig;
+import ai.spice.cloud.client.auth.Hosts;
 import ai.spice.cloud.client.auth.Organizations;
 import ai.spice.cloud.client.auth.TokenProvider;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -432,25 +431,11 @@ public final class SpiceCloudClient {
       if (parsed.query() != null || parsed.fragment() != null || !parsed.username().isEmpty()) {
         throw new IllegalArgumentException("baseUrl must not carry user info, a query or a fragment");
       }
-      if (!parsed.isHttps() && !allowInsecureHttp && !isLoopback(parsed.host())) {
+      if (!parsed.isHttps() && !allowInsecureHttp && !Hosts.isLoopback(parsed.host())) {
         throw new IllegalArgumentException("Refusing to send the bearer token in clear text over http:// to "
             + parsed.host() + "; use https://, or allowInsecureHttp(true) if this is intended");
       }
       return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-
-    // Only names that are loopback by definition: no DNS lookup, which an attacker could steer.
-    private static boolean isLoopback(String host) {
-      if (host.equals("localhost") || host.endsWith(".localhost")) {
-        return true;
-      } else if (!host.contains(":") && !host.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-        return false; // not an IP literal
-      }
-      try {
-        return InetAddress.getByName(host).isLoopbackAddress(); // literal: parsed, not resolved
-      } catch (UnknownHostException e) {
-        return false;
-      }
     }
   }
 }

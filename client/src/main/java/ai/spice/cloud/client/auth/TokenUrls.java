@@ -1,8 +1,5 @@
 package ai.spice.cloud.client.auth;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.Locale;
 import okhttp3.HttpUrl;
 
 /** The token endpoint for an API base URL, and the rule that credentials only travel over https. */
@@ -40,27 +37,10 @@ final class TokenUrls {
     if (parsed == null) {
       throw new IllegalArgumentException("the token URL is not an http(s) URL: " + url);
     }
-    if (!parsed.isHttps() && !isLoopback(parsed.host())) {
+    if (!parsed.isHttps() && !Hosts.isLoopback(parsed.host())) {
       throw new IllegalArgumentException("Refusing to send the client secret in clear text over http:// to "
           + parsed.host() + "; the token URL must use https");
     }
     return parsed;
-  }
-
-  // Only names that are loopback by definition: no DNS lookup, which an attacker could steer.
-  static boolean isLoopback(String host) {
-    String h = host.toLowerCase(Locale.ROOT);
-    if (h.equals("localhost") || h.endsWith(".localhost")) {
-      return true;
-    }
-    boolean ipLiteral = h.contains(":") || h.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-    if (!ipLiteral) {
-      return false;
-    }
-    try {
-      return InetAddress.getByName(h).isLoopbackAddress(); // a literal: parsed, not resolved
-    } catch (UnknownHostException e) {
-      return false;
-    }
   }
 }
