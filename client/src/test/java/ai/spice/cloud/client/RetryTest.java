@@ -253,6 +253,42 @@ class RetryTest extends ServerTest {
   }
 
   @Test
+  void status421IsAnUnexpectedStatusAndNotRetried() {
+    // OkHttp re-sends a 421 by itself only over a coalesced HTTP/2 connection (RetryAndFollowUpInterceptor),
+    // which loopback HTTP/1.1 cannot stage; the guard hands every 421 over. This proves the typed outcome.
+    server.enqueue(json(421, "{\"error\":\"misdirected\"}"));
+    server.enqueue(json(421, "{}"));
+    server.enqueue(keys(KEY_1, KEY_2));
+
+    SpiceCloudServiceException post = catchThrowableOfType(SpiceCloudServiceException.class,
+        () -> client().apiKeys().regenerateApiKey(1L, null));
+    SpiceCloudServiceException get = catchThrowableOfType(SpiceCloudServiceException.class,
+        () -> client().apiKeys().getApiKeys(1L));
+
+    assertThat(post.statusCode()).isEqualTo(421);
+    assertThat(post.errorMessage()).contains("misdirected");
+    assertThat(get.statusCode()).isEqualTo(421);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aGzippedAnswerTheGuardTakesPastOkHttpIsStillReadable() throws Exception {
+    okio.Buffer gzipped = new okio.Buffer();
+    try (okio.BufferedSink sink = okio.Okio.buffer(new okio.GzipSink(gzipped))) {
+      sink.writeUtf8("{\"error\":\"busy, retry later\",\"code\":\"overloaded\"}");
+    }
+    server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "0")
+        .addHeader("Content-Encoding", "gzip").addHeader("Content-Type", "application/json").body(gzipped).build());
+
+    InternalServerException e = catchThrowableOfType(InternalServerException.class,
+        () -> client().apiKeys().regenerateApiKey(1L, null));
+
+    assertThat(e.errorMessage()).contains("busy, retry later");
+    assertThat(e.errorCode()).contains("overloaded");
+    assertThat(e.headers()).doesNotContainKey("Content-Encoding").containsKey("Retry-After");
+  }
+
+  @Test
   void postIsSentExactlyOnceOn408() {
     // OkHttp itself re-sends a request after a 408 unless its connection-failure retry is off.
     server.enqueue(json(408, "{}"));
