@@ -38,7 +38,7 @@ public final class OpenApiDocs {
     }
   }
 
-  /** The released baseline, as packaged in the spice-cloud-spec artifact. */
+  /** The baseline (the contract of baseline/VERSION), as packaged in the spice-cloud-spec artifact. */
   public static ObjectNode baseline() {
     try (InputStream in = SpiceCloudSpec.openBaseline()) {
       return read(in);

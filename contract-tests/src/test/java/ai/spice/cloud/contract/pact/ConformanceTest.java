@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Conformance to the current document, tolerating what the released baseline allows. */
+/** Conformance to the current document, tolerating what the baseline allows. */
 class ConformanceTest {
   private static final List<Interaction> VALID =
       PactFile.read(ConformanceCheckerTest.fixture("valid/valid.json")).interactions();

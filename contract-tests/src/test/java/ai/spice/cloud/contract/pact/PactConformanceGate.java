@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs after the consumer tests: every produced interaction conforms to the current merged document, or, where
- * upstream changed in a way the breaking-change gate judged harmless, to the released baseline (listed as to be
+ * upstream changed in a way the breaking-change gate judged harmless, to the baseline (listed as to be
  * updated; see {@link Conformance}).
  */
 class PactConformanceGate {
@@ -40,7 +40,7 @@ class PactConformanceGate {
         : "\nVERDICT: " + violations.size() + " violation(s)\n"
             + violations.stream().map(v -> "  " + v).collect(Collectors.joining("\n")) + "\n");
     if (!tolerated.isEmpty()) {
-      report.append("\nSTALE: conform to the released baseline but not to the current document, a change the"
+      report.append("\nSTALE: conform to the baseline but not to the current document, a change the"
           + " breaking-change gate judged harmless; bring these interactions up to date:\n")
           .append(tolerated.stream().map(v -> "  " + v).collect(Collectors.joining("\n"))).append('\n');
     }

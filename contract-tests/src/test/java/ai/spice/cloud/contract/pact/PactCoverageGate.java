@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs after the consumer tests: every operation and response code of the released baseline is exercised. What
+ * Runs after the consumer tests: every operation and response code of the baseline is exercised. What
  * the current document adds (say, an operation the scheduled sync just imported) is listed without failing the
  * build, until it is released: a release (-Dcontract.coverage.release=true, set by .ci/release) gates on the
  * current document in full, because it becomes the next baseline.

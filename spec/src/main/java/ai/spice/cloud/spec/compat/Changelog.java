@@ -11,8 +11,8 @@ import java.util.List;
 public final class Changelog {
   public static final String HEADER = "# Changelog\n\n"
       + "Releases of spice-cloud-java. Each section is generated from the diff of the API description against the"
-      + " previous release (`spec/baseline/openapi.yaml`) by `" + Release.CHANGELOG_COMMAND + "`, then reviewed"
-      + " before the tag.\n";
+      + " previous version's contract (`spec/baseline/openapi.yaml`) by `" + Release.CHANGELOG_COMMAND + "`, which"
+      + " then moves the baseline to the version's own; reviewed before the tag.\n";
 
   private Changelog() {}
 

@@ -19,7 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Compares a released baseline OpenAPI 3.1 document with the current one and reports every change that breaks
+ * Compares a baseline OpenAPI 3.1 document with the current one and reports every change that breaks
  * an existing consumer, and every other change, typed, for versioning and the changelog. Works on the JSON
  * trees, so 3.1 constructs (type arrays with "null") are seen as written. Schemas are compared by direction:
  * what consumers send (input) may be widened, what they receive (output) may be narrowed, never the reverse.

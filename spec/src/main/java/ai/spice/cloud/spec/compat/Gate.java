@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The breaking-change gate: the freshly derived document against the released baseline. It runs in the spec
+ * The breaking-change gate: the freshly derived document against the baseline. It runs in the spec
  * module's build right after the document is derived, before anything is generated or compiled from it, so a
  * change that breaks consumers fails here, with the finding, and not later for a side reason. One run writes
  * every report: plain text, Markdown (also to the GitHub step summary), workflow annotations, JUnit XML.

@@ -14,8 +14,11 @@ import java.time.ZoneOffset;
  * <ul>
  *   <li>{@code check <specDir> <version>}: fails (non-zero exit) unless {@code version} is at least what the
  *       diff needs and every break is accepted or released as a major;</li>
- *   <li>{@code changelog <specDir> <version> <CHANGELOG.md>}: the same check, then the release's section
- *       prepended to the changelog for review.</li>
+ *   <li>{@code changelog <specDir> <version> <CHANGELOG.md>}: prepares {@code version}: the same check, the
+ *       release's section prepended to the changelog for review, and the baseline moved to the document it
+ *       describes, with {@code version} in baseline/VERSION. From then on the gate guards what the version
+ *       adds (a later edit that breaks a new operation fails as a break), and what changes before the release
+ *       is part of it. The section is the diff between the two baselines, so it is written only once.</li>
  * </ul>
  */
 public final class Release {
@@ -47,7 +50,8 @@ public final class Release {
       System.out.println(check(specDir, args[2], today, surface).report());
     } else {
       Path file = changelog(specDir, args[2], Path.of(args[3]), today, surface);
-      System.out.println("[release] wrote the " + args[2] + " section of " + file + "; review it before the tag");
+      System.out.println("[release] wrote the " + args[2] + " section of " + file + " and moved "
+          + specDir.resolve(Gate.BASELINE) + " to the document it describes; review and commit both");
     }
   }
 
@@ -77,10 +81,18 @@ public final class Release {
   public static Path changelog(Path specDir, String version, Path changelog, LocalDate today, SurfaceCheck surface) {
     Verdict verdict = check(specDir, version, today, surface);
     SemVer release = SemVer.parse(version);
+    if (verdict.version().prepared()) {
+      throw new GateFailure("the baseline already is the contract prepared for " + release + ": its changelog"
+          + " section was written when it moved there; add what changed since (" + verdict.changes().size()
+          + " change(s), see the gate's report) to that section by hand, or restore the previous baseline"
+          + " (spec/baseline/ of the last release's tag) and run this again");
+    }
     String section = Changelog.section(verdict, release, today);
     try {
       String existing = Files.exists(changelog) ? Files.readString(changelog, StandardCharsets.UTF_8) : null;
       Files.writeString(changelog, Changelog.prepend(existing, section, release), StandardCharsets.UTF_8);
+      Files.writeString(specDir.resolve(Gate.BASELINE), verdict.inputs().current().text(), StandardCharsets.UTF_8);
+      Files.writeString(specDir.resolve(Gate.BASELINE_VERSION), release + "\n", StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

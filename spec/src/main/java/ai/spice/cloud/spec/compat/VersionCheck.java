@@ -3,9 +3,11 @@ package ai.spice.cloud.spec.compat;
 /**
  * The version rule: the diff against the baseline needs a {@link Bump} (an unaccepted break: major; an
  * additive change: minor; anything else: patch), and the project version must be at least that step above
- * the baseline's released version. Qualifiers such as -SNAPSHOT are ignored.
+ * the baseline's version, unless it is that very version: a baseline moved when its version was prepared (with
+ * its changelog section, see {@link Release}) is the contract of the version being built, which changes since
+ * then join (a break still fails as a break). Qualifiers such as -SNAPSHOT are ignored.
  *
- * @param released the baseline's released version, or null when unknown
+ * @param released the version whose contract the baseline is (baseline/VERSION), or null when unknown
  * @param project the project version as given, or null when unknown (then nothing is checked)
  */
 public record VersionCheck(SemVer released, String project, Bump required) {
@@ -13,9 +15,14 @@ public record VersionCheck(SemVer released, String project, Bump required) {
     return released != null && project != null;
   }
 
-  /** The lowest version the diff allows, or null when the released version is unknown. */
+  /** The lowest version the diff allows, or null when the baseline's version is unknown. */
   public SemVer minimum() {
-    return released == null ? null : required.from(released);
+    return released == null ? null : prepared() ? released : required.from(released);
+  }
+
+  /** Whether the baseline is the contract prepared for the project's own version. */
+  public boolean prepared() {
+    return checked() && SemVer.parse(project).equals(released);
   }
 
   public boolean ok() {
@@ -32,6 +39,10 @@ public record VersionCheck(SemVer released, String project, Bump required) {
     if (!checked()) {
       return needs + (released == null ? "" : ", at least " + minimum())
           + "; no project version given, so it is not checked";
+    }
+    if (prepared()) {
+      return "project " + project + "; the baseline is the contract prepared for " + released + ", so changes"
+          + " since then are part of it (alone they would need a " + required.label() + " release): OK";
     }
     return "project " + project + "; baseline released as " + released + "; " + needs + ", at least " + minimum()
         + (ok() ? ": OK" : ": the project version is too low to be released (the release check refuses it)");

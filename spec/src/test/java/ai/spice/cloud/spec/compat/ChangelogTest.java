@@ -105,14 +105,28 @@ class ChangelogTest {
   }
 
   @Test
-  void theReleaseCommandWritesTheChangelogForAnAllowedVersion() throws Exception {
+  void theChangelogCommandWritesTheSectionAndMovesTheBaselineToTheDocumentItDescribes() throws Exception {
     Path module = specModule(d -> obj(d, KEYS + "/properties").putObject("created_at").put("type", "string"), "0.1.0");
     Path changelog = dir.resolve("CHANGELOG.md");
+    String current = Files.readString(module.resolve(Gate.CURRENT));
 
     Release.changelog(module, "0.2.0", changelog, TODAY);
 
     assertThat(changelog).content().startsWith(Changelog.HEADER + "\n## [0.2.0] - 2026-03-01\n")
         .contains("### Added fields and parameters\n\n- added response property created\\_at");
+    assertThat(module.resolve(Gate.BASELINE)).content().isEqualTo(current);
+    assertThat(module.resolve(Gate.BASELINE_VERSION)).content().isEqualTo("0.2.0\n");
+    assertThat(Release.check(module, "0.2.0", TODAY).version().prepared()).isTrue();
+
+    String written = Files.readString(changelog);
+    assertThatThrownBy(() -> Release.changelog(module, "0.2.0", changelog, TODAY)).isInstanceOf(GateFailure.class)
+        .hasMessageStartingWith("the baseline already is the contract prepared for 0.2.0");
+    assertThat(changelog).content().as("the section is written once").isEqualTo(written);
+
+    // What 0.2.0 added is guarded now: removing the new property breaks its consumers.
+    Files.writeString(module.resolve(Gate.CURRENT), GateInputs.yaml(TestDocs.baseline()));
+    assertThatThrownBy(() -> Release.check(module, "0.2.0", TODAY)).isInstanceOf(GateFailure.class)
+        .hasMessageContaining("BREAKING RESPONSE_PROPERTY_REMOVED");
   }
 
   @Test

@@ -147,11 +147,26 @@ class GateTest {
 
     @Test
     void anythingElseNeedsAPatchAboveTheReleasedVersion() {
-      Verdict same = release(NOTHING, "0.1.0", "0.1.0-SNAPSHOT", null);
-      assertThat(same.passed()).isFalse();
-      assertThat(same.version().required()).isEqualTo(Bump.PATCH);
-      assertThat(release(d -> obj(d, "/info").put("description", "reworded"), "0.1.0", "0.1.1", null).passed())
-          .isTrue();
+      assertThat(release(NOTHING, "0.1.0", "0.0.9", null).passed()).isFalse();
+      Verdict patch = release(d -> obj(d, "/info").put("description", "reworded"), "0.1.0", "0.1.1", null);
+      assertThat(patch.passed()).as(patch.report()).isTrue();
+      assertThat(patch.version().required()).isEqualTo(Bump.PATCH);
+    }
+
+    @Test
+    void theVersionTheBaselineWasPreparedForTakesLaterAdditionsButNotBreaks() {
+      // The changelog command moved the baseline to 0.2.0's contract: the new operations are guarded from then on.
+      Verdict addition = release(ADDITION, "0.2.0", "0.2.0-SNAPSHOT", null);
+      assertThat(addition.passed()).as(addition.report()).isTrue();
+      assertThat(addition.version().prepared()).isTrue();
+      assertThat(addition.version().describe()).isEqualTo("project 0.2.0-SNAPSHOT; the baseline is the contract"
+          + " prepared for 0.2.0, so changes since then are part of it (alone they would need a minor release): OK");
+
+      Verdict br = evaluate(BREAK, "0.2.0", "0.2.0-SNAPSHOT", null);
+      assertThat(br.reasons()).containsExactly("1 breaking change(s) neither accepted nor released as a new major"
+          + " version");
+      assertThat(release(BREAK, "0.2.0", "1.0.0-SNAPSHOT", null).passed()).isTrue();
+      assertThat(release(NOTHING, "0.2.0", "0.1.9", null).passed()).as("below the prepared version").isFalse();
     }
 
     @Test
