@@ -81,7 +81,7 @@ class ListOperationsTest {
   @Test
   void pathsAndMethodsTheDocumentDoesNotDescribeAreNotServed(SpiceCloudFake fake) {
     fake.app(42);
-    Raw.Response unknown = Raw.get(fake, "/v1/apps/42", Raw.bearer(fake.defaultToken()));
+    Raw.Response unknown = Raw.get(fake, "/v1/apps/42/undocumented", Raw.bearer(fake.defaultToken()));
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.code()).isEqualTo("not_found");
     Raw.Response delete = Raw.send(fake, "DELETE", "/v1/apps/42/api-keys", null, Raw.bearer(fake.defaultToken()));
