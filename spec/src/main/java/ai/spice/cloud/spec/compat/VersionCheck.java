@@ -41,8 +41,9 @@ public record VersionCheck(SemVer released, String project, Bump required) {
           + "; no project version given, so it is not checked";
     }
     if (prepared()) {
-      return "project " + project + "; the baseline is the contract prepared for " + released + ", so changes"
-          + " since then are part of it (alone they would need a " + required.label() + " release): OK";
+      return "project " + project + "; the baseline is the contract prepared for " + released
+          + (required == Bump.PATCH ? "" : ", and what changed since (alone a " + required.label() + " release) is"
+          + " part of it") + ": OK";
     }
     return "project " + project + "; baseline released as " + released + "; " + needs + ", at least " + minimum()
         + (ok() ? ": OK" : ": the project version is too low to be released (the release check refuses it)");

@@ -160,7 +160,9 @@ class GateTest {
       assertThat(addition.passed()).as(addition.report()).isTrue();
       assertThat(addition.version().prepared()).isTrue();
       assertThat(addition.version().describe()).isEqualTo("project 0.2.0-SNAPSHOT; the baseline is the contract"
-          + " prepared for 0.2.0, so changes since then are part of it (alone they would need a minor release): OK");
+          + " prepared for 0.2.0, and what changed since (alone a minor release) is part of it: OK");
+      assertThat(release(NOTHING, "0.2.0", "0.2.0", null).version().describe())
+          .isEqualTo("project 0.2.0; the baseline is the contract prepared for 0.2.0: OK");
 
       Verdict br = evaluate(BREAK, "0.2.0", "0.2.0-SNAPSHOT", null);
       assertThat(br.reasons()).containsExactly("1 breaking change(s) neither accepted nor released as a new major"
