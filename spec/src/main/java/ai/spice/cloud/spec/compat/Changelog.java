@@ -20,8 +20,8 @@ public final class Changelog {
     StringBuilder b = new StringBuilder();
     b.append("## [").append(version).append("] - ").append(date).append("\n\n");
     VersionCheck check = v.version();
-    if (check.released() != null) {
-      b.append("Compared with ").append(check.released()).append(" (`").append(v.inputs().baseline().path())
+    if (check.baseline() != null) {
+      b.append("Compared with ").append(check.baseline()).append(" (`").append(v.inputs().baseline().path())
           .append("`): the API description needs a ").append(check.required().label()).append(" release.\n\n");
     }
     List<Judgement> breaking = v.judgements().stream().filter(j -> j.status() != Judgement.Status.ACCEPTED).toList();

@@ -21,7 +21,7 @@ public record Judgement(Finding finding, Status status, AcceptedBreaks.Entry acc
       case FAILS -> "fails the build (accept it in the accepted-breaks file, or release it as a new major version)";
       case ACCEPTED -> "accepted until " + acceptedBy.expires() + " by " + acceptedBy.label() + ": "
           + acceptedBy.reason();
-      case ALLOWED_BY_MAJOR -> "allowed: " + version.project() + " is a major release above " + version.released();
+      case ALLOWED_BY_MAJOR -> "allowed: " + version.project() + " is a major release above " + version.baseline();
     };
   }
 }

@@ -15,8 +15,8 @@ final class MarkdownReport {
     StringBuilder b = new StringBuilder();
     b.append("## Breaking-change gate: ").append(v.passed() ? "passed" : "FAILED").append("\n\n");
     b.append("| | |\n|---|---|\n");
-    row(b, "Baseline", in.baseline().path() + (version.released() == null ? "" : " (released as "
-        + version.released() + ")"));
+    row(b, "Baseline", in.baseline().path() + (version.baseline() == null ? "" : " (the contract of "
+        + version.baseline() + ")"));
     row(b, "Current", in.current().path());
     row(b, "Project version", version.project() == null ? "not given" : version.project());
     row(b, "Required bump", version.required().label() + (version.minimum() == null ? "" : " (at least "

@@ -23,7 +23,7 @@ public record Verdict(Gate.Inputs inputs, CompatibilityChecker.Result result, Li
     }
     if (!version.ok() && inputs.releasing()) {
       reasons.add("the project version " + version.project() + " is below " + version.minimum() + ", the lowest a "
-          + version.required().label() + " release after " + version.released() + " may be");
+          + version.required().label() + " release after " + version.baseline() + " may be");
     }
     reasons.addAll(problems);
     return reasons;
