@@ -142,14 +142,11 @@ public final class SpiceCloudClient {
         } else if (method.isDefault()) {
           return InvocationHandler.invokeDefault(proxy, method, args);
         }
-        switch (method.getName()) { // Object's methods
-          case "equals":
-            return proxy == args[0];
-          case "hashCode":
-            return System.identityHashCode(proxy);
-          default:
-            return t.getSimpleName() + " " + options;
-        }
+        return switch (method.getName()) { // Object's methods
+          case "equals" -> proxy == args[0];
+          case "hashCode" -> System.identityHashCode(proxy);
+          default -> t.getSimpleName() + " " + options;
+        };
       });
     }));
   }

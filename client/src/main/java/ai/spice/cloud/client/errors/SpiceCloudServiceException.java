@@ -46,21 +46,15 @@ public class SpiceCloudServiceException extends SpiceCloudException {
       Duration retryAfter) {
     Details d = new Details(method, path, safeCopy(headers), bodyExcerpt == null ? "" : bodyExcerpt, errorMessage,
         errorCode);
-    switch (statusCode) {
-      case 400:
-        return new BadRequestException(d);
-      case 401:
-        return new UnauthorizedException(d);
-      case 403:
-        return new ForbiddenException(d);
-      case 404:
-        return new NotFoundException(d);
-      case 429:
-        return new RateLimitException(d, retryAfter);
-      default:
-        return statusCode >= 500 && statusCode <= 599 ? new InternalServerException(statusCode, d)
-            : new UnexpectedStatusException(statusCode, d);
-    }
+    return switch (statusCode) {
+      case 400 -> new BadRequestException(d);
+      case 401 -> new UnauthorizedException(d);
+      case 403 -> new ForbiddenException(d);
+      case 404 -> new NotFoundException(d);
+      case 429 -> new RateLimitException(d, retryAfter);
+      default -> statusCode >= 500 && statusCode <= 599 ? new InternalServerException(statusCode, d)
+          : new UnexpectedStatusException(statusCode, d);
+    };
   }
 
   /** @return the HTTP status code, fixed by the subclass where it names one */
