@@ -1,7 +1,6 @@
 package ai.spice.cloud.client;
 
 import java.time.Duration;
-import java.util.Objects;
 import okhttp3.Headers;
 import okhttp3.Request;
 
@@ -41,11 +40,7 @@ public final class RequestOptions {
 
   /** @return these options with that timeout instead (see {@link #timeout(Duration)}) */
   public RequestOptions withTimeout(Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout must be positive, was " + timeout);
-    }
-    return new RequestOptions(timeout, headers);
+    return new RequestOptions(SpiceCloudClient.Builder.requirePositive(timeout, "timeout"), headers);
   }
 
   /** @return these options plus that header (see {@link #header(String, String)}) */

@@ -414,10 +414,11 @@ public final class SpiceCloudClient {
       }
     }
 
-    private static void requirePositive(Duration d, String name) {
-      if (d.isNegative() || d.isZero()) {
+    static Duration requirePositive(Duration d, String name) {
+      if (Objects.requireNonNull(d, name).isNegative() || d.isZero()) {
         throw new IllegalArgumentException(name + " must be positive, was " + d);
       }
+      return d;
     }
 
     private static String checkBaseUrl(String url, boolean allowInsecureHttp) {
