@@ -10,10 +10,7 @@ public class SpiceCloudException extends RuntimeException {
     super(message);
   }
 
-  /**
-   * @param message what went wrong, free of secrets
-   * @param cause the underlying failure
-   */
+  /** @param message what went wrong, free of secrets; {@code cause} is the underlying failure */
   public SpiceCloudException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -7,10 +7,7 @@ public class SpiceCloudTimeoutException extends SpiceCloudIoException {
 
   private static final long serialVersionUID = 1L;
 
-  /**
-   * @param message what timed out
-   * @param cause the timeout reported by the transport
-   */
+  /** @param message what timed out, free of secrets; {@code cause} is the timeout the transport reported */
   public SpiceCloudTimeoutException(String message, IOException cause) {
     super(message, cause);
   }
