@@ -8,6 +8,7 @@ import ai.spice.cloud.client.model.ApiResponse;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
@@ -65,13 +66,9 @@ final class Decoder {
 
   /** A non-2xx: the exception of its status; {@code clock} dates a 429's {@code Retry-After}. */
   static SpiceCloudServiceException failure(CallContext call, Response response, byte[] body, Clock clock) {
-    String message = null;
-    String code = null;
     JsonNode error = errorBody(body); // {"error": "...", "code": "...", "details": {...}}, or "message"
-    if (error != null) {
-      message = text(error.path("error").isTextual() ? error.get("error") : error.path("message"), call);
-      code = text(error.path("code"), call);
-    }
+    String message = text(error.path("error").isTextual() ? error.get("error") : error.path("message"), call);
+    String code = text(error.path("code"), call);
     int status = response.code();
     return SpiceCloudServiceException.forStatus(status, call.request.method(), path(call),
         response.headers().toMultimap(), Redactor.excerpt(body, EXCERPT_CHARS, call.token), message, code,
@@ -100,15 +97,12 @@ final class Decoder {
     return call.request.url().encodedPath();
   }
 
+  /** The body's JSON, else a missing node; any node but an object has only missing members. */
   private static JsonNode errorBody(byte[] body) {
-    if (body.length > Transport.MAX_BODY_BYTES) {
-      return null;
-    }
     try {
-      JsonNode node = Models.MAPPER.readTree(body);
-      return node != null && node.isObject() ? node : null;
+      return body.length > Transport.MAX_BODY_BYTES ? MissingNode.getInstance() : Models.MAPPER.readTree(body);
     } catch (IOException | RuntimeException notJson) {
-      return null;
+      return MissingNode.getInstance();
     }
   }
 
