@@ -205,8 +205,7 @@ public final class SpiceCloudClient {
 
     String baseUrl = DEFAULT_BASE_URL;
     TokenProvider tokens;
-    private String clientId;
-    private String clientSecret;
+    private ClientCredentials.Builder credentials; // completed by build(), where the pool and base URL are known
     private String tokenUrl;
     String organization;
     Duration connectTimeout = Duration.ofSeconds(10);
@@ -246,8 +245,7 @@ public final class SpiceCloudClient {
     /** Asked for the token on every attempt and told when the API refused one (401); thread-safe. */
     public Builder tokenProvider(TokenProvider tokens) {
       this.tokens = Objects.requireNonNull(tokens, "tokens");
-      this.clientId = null;
-      this.clientSecret = null;
+      this.credentials = null;
       return this;
     }
 
@@ -258,10 +256,8 @@ public final class SpiceCloudClient {
      * unless {@link #tokenUrl(String)} sets it. Replaces other credentials.
      */
     public Builder clientCredentials(String clientId, String clientSecret) {
-      ClientCredentials.builder(clientId, clientSecret); // validates both now
+      this.credentials = ClientCredentials.builder(clientId, clientSecret); // validates both now
       this.tokens = null;
-      this.clientId = clientId;
-      this.clientSecret = clientSecret;
       return this;
     }
 
@@ -375,19 +371,18 @@ public final class SpiceCloudClient {
       Builder settings = copy();
       // One pool for the API and the token endpoint.
       settings.httpClient = httpClient == null ? new OkHttpClient() : httpClient;
-      if (clientId != null) {
-        settings.tokens = ClientCredentials.builder(clientId, clientSecret)
+      if (credentials != null) {
+        settings.tokens = credentials
             .tokenUrl(tokenUrl == null ? ClientCredentials.tokenUrlFor(settings.baseUrl) : tokenUrl)
             .httpClient(settings.httpClient).timeout(callTimeout).clock(clock).sleeper(sleeper)
             .userAgent(Operation.USER_AGENT).build();
-        settings.clientId = null; // the built client (and toBuilder()) keeps the provider, its cache included
-        settings.clientSecret = null;
+        settings.credentials = null; // the built client (and toBuilder()) keeps the provider, its cache included
       }
       return new SpiceCloudClient(settings);
     }
 
     void validate() {
-      if (tokens == null && clientId == null) {
+      if (tokens == null && credentials == null) {
         throw new IllegalStateException("Set credentials: bearerToken(...), clientCredentials(...), "
             + "tokenProvider(...) or tokenSupplier(...)");
       }
