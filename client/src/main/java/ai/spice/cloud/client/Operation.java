@@ -15,8 +15,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -95,18 +93,18 @@ final class Operation {
     md.indexToName().forEach((index, names) -> names.forEach(n -> byName.put(n, index)));
     required = new String[m.getParameterCount()];
     base = HttpUrl.get(baseUrl);
-    String prefix = base.encodedPath().replaceAll("/$", "");
+    String fullPath = base.encodedPath().replaceAll("/$", "") + path; // an encoded path has no braces
     List<String> texts = new ArrayList<>();
     List<Arg> inPath = new ArrayList<>();
     int from = 0;
-    for (int open = path.indexOf('{'); open >= 0; open = path.indexOf('{', from)) {
-      texts.add((texts.isEmpty() ? prefix : "") + path.substring(from, open));
-      from = path.indexOf('}', open) + 1;
-      Arg arg = arg(md, byName, null, path.substring(open, from));
+    for (int open = fullPath.indexOf('{'); open >= 0; open = fullPath.indexOf('{', from)) {
+      texts.add(fullPath.substring(from, open));
+      from = fullPath.indexOf('}', open) + 1;
+      Arg arg = arg(md, byName, null, fullPath.substring(open, from));
       required[arg.index()] = arg.name();
       inPath.add(arg);
     }
-    texts.add((texts.isEmpty() ? prefix : "") + path.substring(from));
+    texts.add(fullPath.substring(from));
     literals = texts.toArray(String[]::new);
     pathArgs = inPath.toArray(Arg[]::new);
     List<Arg> queries = new ArrayList<>();
@@ -147,11 +145,9 @@ final class Operation {
     if (body >= 0 && annotation(m, body, "Nullable") == null) {
       required[body] = "the request body";
     }
-    Type returned = md.returnType();
-    withHttpInfo = returned instanceof ParameterizedType
-        && ((ParameterizedType) returned).getRawType() == ApiResponse.class;
-    JavaType type = Models.MAPPER.constructType(
-        withHttpInfo ? ((ParameterizedType) returned).getActualTypeArguments()[0] : returned);
+    JavaType returned = Models.MAPPER.constructType(md.returnType());
+    withHttpInfo = returned.getRawClass() == ApiResponse.class;
+    JavaType type = withHttpInfo ? returned.containedType(0) : returned;
     answer = type.getRawClass() == void.class || type.getRawClass() == Void.class ? null : type;
     responseName = type.getRawClass().getSimpleName();
   }
