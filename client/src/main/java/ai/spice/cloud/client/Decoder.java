@@ -12,10 +12,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Locale;
-import java.util.Map;
 import okhttp3.Response;
 
 /**
@@ -57,11 +55,8 @@ final class Decoder {
     if (data == null) {
       throw invalid(call, response, body, "JSON null where an object was expected: ");
     }
-    if (!operation.withHttpInfo) {
-      return data;
-    }
-    Map<String, Collection<String>> headers = Collections.unmodifiableMap(response.headers().toMultimap());
-    return new ApiResponse<>(response.code(), headers, data);
+    return !operation.withHttpInfo ? data
+        : new ApiResponse<>(response.code(), Collections.unmodifiableMap(response.headers().toMultimap()), data);
   }
 
   /** A non-2xx: the exception of its status; {@code clock} dates a 429's {@code Retry-After}. */
