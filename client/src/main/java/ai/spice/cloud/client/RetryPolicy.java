@@ -59,18 +59,14 @@ final class RetryPolicy {
       return null;
     }
     String v = value.trim();
-    if (v.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      try {
-        return Duration.ofSeconds(Long.parseLong(v));
-      } catch (NumberFormatException | ArithmeticException tooBig) {
-        return null;
-      }
-    }
     try {
+      if (v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        return Duration.ofSeconds(Long.parseLong(v));
+      }
       Duration wait = Duration.between(clock.instant(),
           ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
       return wait.isNegative() ? null : wait;
-    } catch (DateTimeParseException garbage) {
+    } catch (NumberFormatException | ArithmeticException | DateTimeParseException tooBigOrGarbage) {
       return null;
     }
   }
