@@ -318,39 +318,25 @@ public final class ClientCredentials implements TokenProvider {
       return value.strip();
     }
 
-    /**
-     * @param apiBaseUrl the API's base URL; the token endpoint is derived from it: {@code https://api.spice.ai}
-     *     gives {@code https://spice.ai/api/oauth/token}, {@code https://dev-api.spice.ai} gives
-     *     {@code https://dev.spice.ai/api/oauth/token}, any other host keeps its host
-     * @return this
-     */
+    /** The API's base URL, the token endpoint derived from it as {@link ClientCredentials#tokenUrlFor} says. */
     public Builder apiBaseUrl(String apiBaseUrl) {
       this.tokenUrl = TokenUrls.forBaseUrl(apiBaseUrl);
       return this;
     }
 
-    /**
-     * @param tokenUrl the token endpoint itself; {@code https} unless on a loopback address
-     * @return this
-     */
+    /** The token endpoint itself; {@code https} unless on a loopback address. */
     public Builder tokenUrl(String tokenUrl) {
       this.tokenUrl = TokenUrls.check(tokenUrl);
       return this;
     }
 
-    /**
-     * @param http the OkHttp client to share (its pool); its re-sends and redirects are switched off here
-     * @return this
-     */
+    /** The OkHttp client to share (its pool); its re-sends and redirects are switched off here. */
     public Builder httpClient(OkHttpClient http) {
       this.http = Objects.requireNonNull(http, "http");
       return this;
     }
 
-    /**
-     * @param timeout the most one exchange may take, default 30 s
-     * @return this
-     */
+    /** The most one exchange may take, default 30 s. */
     public Builder timeout(Duration timeout) {
       if (timeout == null || timeout.isNegative() || timeout.isZero()) {
         throw new IllegalArgumentException("timeout must be positive");
@@ -359,10 +345,7 @@ public final class ClientCredentials implements TokenProvider {
       return this;
     }
 
-    /**
-     * @param maxAttempts exchanges tried before giving up on a transient failure, 1 to 10, default 3
-     * @return this
-     */
+    /** Exchanges tried before giving up on a transient failure, 1 to 10, default 3. */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1 || maxAttempts > 10) {
         throw new IllegalArgumentException("maxAttempts must be between 1 and 10, was " + maxAttempts);
@@ -371,37 +354,25 @@ public final class ClientCredentials implements TokenProvider {
       return this;
     }
 
-    /**
-     * @param initialBackoff the first wait between attempts, doubling, default 250 ms
-     * @return this
-     */
+    /** The first wait between attempts, doubling, default 250 ms. */
     public Builder initialBackoff(Duration initialBackoff) {
       this.initialBackoff = Objects.requireNonNull(initialBackoff, "initialBackoff");
       return this;
     }
 
-    /**
-     * @param clock what token lifetimes are measured with (tests inject one)
-     * @return this
-     */
+    /** What token lifetimes are measured with (tests inject one). */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /**
-     * @param sleeper how to wait between attempts (tests record instead)
-     * @return this
-     */
+    /** How to wait between attempts (tests record instead). */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
       return this;
     }
 
-    /**
-     * @param userAgent the {@code User-Agent} of the exchange (the client sets its own, with its version)
-     * @return this
-     */
+    /** The {@code User-Agent} of the exchange (the client sets its own, with its version). */
     public Builder userAgent(String userAgent) {
       this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
       return this;
