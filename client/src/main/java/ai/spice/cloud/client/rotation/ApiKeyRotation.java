@@ -95,15 +95,12 @@ public final class ApiKeyRotation {
         fresh = afterLostResponse(standby, previous, inUse, null);
         readBack = true;
       }
-    } catch (SpiceCloudServiceException e) {
-      if (refused(e)) {
+    } catch (SpiceCloudException e) {
+      if (e instanceof SpiceCloudServiceException answer && refused(answer)) {
         throw new RotationException(Outcome.NOT_REGENERATED,
             "the control plane refused to regenerate the " + name(standby) + " key of app " + appId + " ("
-                + e.statusCode() + "); nothing changed, nothing was published", e);
+                + answer.statusCode() + "); nothing changed, nothing was published", e);
       }
-      fresh = afterLostResponse(standby, previous, inUse, e);
-      readBack = true;
-    } catch (SpiceCloudException e) {
       fresh = afterLostResponse(standby, previous, inUse, e);
       readBack = true;
     }
