@@ -1,6 +1,8 @@
 package ai.spice.cloud.bench;
 
 import ai.spice.cloud.bench.contenders.Contenders;
+import ai.spice.cloud.bench.interleaved.InterleavedRun;
+import ai.spice.cloud.bench.interleaved.InterleavedRunner;
 import ai.spice.cloud.bench.logging.FullLoggingBenchmark;
 import ai.spice.cloud.bench.report.Metric;
 import ai.spice.cloud.bench.report.RatioReport;
@@ -17,9 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.openjdk.jmh.profile.GCProfiler;
-import org.openjdk.jmh.results.BenchmarkResult;
-import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -27,13 +26,15 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * One run of everything against one loopback fixture server process: JMH (sequential time, 8-thread throughput,
- * allocation via the GC profiler) for every operation kind, FULL logging of a 1 MiB body, and first calls in
- * fresh JVMs; then the ratios ours / floor and ours / floor on our settings.
+ * One run of everything against one loopback fixture server process: for every operation kind, sequential
+ * time and allocation per call and 8-thread throughput, with the contenders taking turns in one JVM per
+ * operation and measure ({@link InterleavedRunner}); FULL logging of a 1 MiB body (JMH); first calls in fresh
+ * JVMs; then the ratios ours / floor and ours / floor on our settings.
  *
- * <p>Forks are interleaved (for each round and benchmark: every contender in turn, order reversed every other
- * round) rather than run contender after contender, so load that drifts during the run (this 2-core machine is
- * shared) hits all contenders alike. A contender's score is the mean over its forks.
+ * <p>Why turns and not one JMH fork per contender: this 2-core machine is shared, and load that drifts between
+ * forks run one after another lands in the ratio (two floors that differ only in their timeouts came out
+ * 12-18% apart that way). Turns of tens of milliseconds give every contender the same load. A contender's
+ * score is the mean over rounds of its median block.
  *
  * <p>{@code java -jar benchmarks/target/benchmarks.jar [--quick] [--rounds N] [--first-call-runs N]
  * [--contenders a,b,...] [--report FILE]}. Quick mode is a smoke run; its numbers are not worth quoting.
@@ -63,42 +64,44 @@ public final class BenchmarkMain {
     if (!contenders.containsAll(List.of(Contenders.OURS, Contenders.FLOOR))) {
       throw new IllegalArgumentException("--contenders must include " + Contenders.OURS + " and " + Contenders.FLOOR);
     }
-    // Full mode warms up 20 s per fork (the warm-up check below flags a fork measured before steady state).
-    Settings settings = quick ? new Settings(1, 2, 2, 1) : new Settings(4, 5, 5, 2);
+    // Full mode warms up 30 s per run, 10 s of calls per contender (the warm-up check flags a run that was not
+    // at steady state); JMH measures FULL logging only.
+    InterleavedRun.Settings interleaved = quick ? new InterleavedRun.Settings(5, 5, 100)
+        : new InterleavedRun.Settings(30, 40, 200);
+    Settings jmh = quick ? new Settings(1, 2, 2, 1) : new Settings(4, 5, 5, 2);
     rounds = rounds != null ? rounds : (quick ? 1 : 2);
     firstCallRuns = firstCallRuns != null ? firstCallRuns : (quick ? 3 : 7);
     String loadBefore = loadAverage();
 
     Map<Metric, Map<String, List<Double>>> samples = new LinkedHashMap<>();
+    Map<Metric, Map<String, List<Double>>> ratios = new LinkedHashMap<>(); // ours / versus, per round
     Map<String, List<Double>> logging = new LinkedHashMap<>();
     List<String> stillWarming = new ArrayList<>();
     try (ServerProcess server = ServerProcess.start()) {
+      InterleavedRunner turns = new InterleavedRunner(server.port(), interleaved);
       for (int round = 0; round < rounds; round++) {
-        List<String> order = new ArrayList<>(contenders);
-        if (round % 2 == 1) {
-          java.util.Collections.reverse(order);
-        }
         for (Metric.Measure measure : List.of(Metric.Measure.SEQUENTIAL, Metric.Measure.THREADS8)) {
           for (Metric.Operation operation : Metric.Operation.values()) {
-            String benchmark = operation.method() + (measure == Metric.Measure.SEQUENTIAL ? "Sequential" : "Threads8");
-            for (String contender : order) {
-              if (operation == Metric.Operation.POST_WITHOUT_BODY && contender.equals(Contenders.DEFAULT_GENERATED)) {
-                continue; // it cannot send it
+            Metric timed = new Metric(operation, measure);
+            int r = round + 1;
+            Map<String, InterleavedRunner.Summary> run = turns.run(operation, measure, contenders);
+            for (String versus : List.of(Contenders.FLOOR, Contenders.FLOOR_OUR_SETTINGS)) {
+              if (run.containsKey(versus)) {
+                add(ratios, timed, versus, InterleavedRunner.pairedRatio(run.get(Contenders.OURS), run.get(versus)));
               }
-              RunResult result = run(settings, server, OperationsBenchmark.class.getName() + "\\." + benchmark + "$",
-                  "impl", contender, true);
-              Metric timed = new Metric(operation, measure);
-              add(samples, timed, contender, result.getPrimaryResult().getScore());
-              if (measure == Metric.Measure.SEQUENTIAL) { // one caller: no contention in the number
-                add(samples, new Metric(operation, Metric.Measure.ALLOCATION), contender, allocationPerCall(result));
-              }
-              checkWarmup(stillWarming, timed.label() + " " + contender + " (round " + (round + 1) + ")",
-                  measure.lowerIsBetter(), result);
             }
+            run.forEach((contender, summary) -> {
+              add(samples, timed, contender, summary.value());
+              if (measure == Metric.Measure.SEQUENTIAL) { // one caller: no contention in the number
+                add(samples, new Metric(operation, Metric.Measure.ALLOCATION), contender, summary.bytesPerCall());
+              }
+              checkWarmup(stillWarming, timed.label() + " " + contender + " (round " + r + ")",
+                  measure.lowerIsBetter(), summary.blocks());
+            });
           }
         }
         for (String level : List.of("FULL", "NONE")) {
-          RunResult result = run(settings, server, FullLoggingBenchmark.class.getName() + "\\.", "level", level, false);
+          RunResult result = run(jmh, server, FullLoggingBenchmark.class.getName() + "\\.", "level", level);
           logging.computeIfAbsent(level, l -> new ArrayList<>()).add(result.getPrimaryResult().getScore());
         }
       }
@@ -113,13 +116,20 @@ public final class BenchmarkMain {
     RatioReport report = new RatioReport();
     samples.forEach((metric, byContender) -> byContender.forEach(
         (contender, values) -> report.put(metric, contender, mean(values))));
-    String text = "Settings: " + settings + " per fork, " + rounds + " interleaved fork(s) per contender and benchmark;"
-        + " contenders " + contenders + "; first call: median of " + firstCallRuns + " fresh JVMs per contender."
+    ratios.forEach((metric, byVersus) -> byVersus.forEach(
+        (versus, values) -> report.putRatio(metric, versus, mean(values))));
+    String text = "Settings: per operation and measure, " + rounds + " run(s) of " + interleaved + ", the"
+        + " contenders taking turns on shared connections; a sequential or 8-thread ratio is the median over a"
+        + " run's cycles of ours / the other in the same cycle, averaged over the runs. FULL logging with JMH, "
+        + jmh + " per fork. Contenders " + contenders + "; first call: median of " + firstCallRuns
+        + " fresh JVMs per contender."
         + " Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
         + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + "); load average "
         + loadBefore + " before, " + loadAverage() + " after.\n\n"
         + report.render() + "\nAll targets met: " + report.allTargetsMet() + "\n\n"
-        + loggingVerdict(logging) + "\n\n" + warmupVerdict(stillWarming) + "\n\nPer fork:\n\n" + perFork(samples);
+        + loggingVerdict(logging) + "\n\n" + warmupVerdict(stillWarming)
+        + "\n\nPer round (the median block of each run, and the paired ratios):\n\n" + perRound(samples, null)
+        + perRound(ratios, "ours /");
     System.out.println();
     System.out.println(text);
     Files.createDirectories(reportFile.toAbsolutePath().getParent());
@@ -135,8 +145,8 @@ public final class BenchmarkMain {
     }
   }
 
-  private static RunResult run(Settings settings, ServerProcess server, String include, String param, String value,
-      boolean gc) throws RunnerException {
+  private static RunResult run(Settings settings, ServerProcess server, String include, String param, String value)
+      throws RunnerException {
     OptionsBuilder options = new OptionsBuilder();
     options.include(include)
         .param(param, value)
@@ -147,22 +157,15 @@ public final class BenchmarkMain {
         .forks(1)
         .shouldFailOnError(true)
         .jvmArgsAppend("-D" + OperationsBenchmark.PORT_PROPERTY + "=" + server.port());
-    if (gc) {
-      options.addProfiler(GCProfiler.class);
-    }
     Collection<RunResult> results = new Runner(options.build()).run();
     return results.iterator().next();
   }
 
-  /** Notes a fork whose measurement iterations were still improving, i.e. measured before steady state. */
-  private static void checkWarmup(List<String> stillWarming, String fork, boolean lowerIsBetter, RunResult result) {
-    for (BenchmarkResult benchmark : result.getBenchmarkResults()) {
-      List<Double> scores = benchmark.getIterationResults().stream()
-          .map(iteration -> iteration.getPrimaryResult().getScore()).toList();
-      if (WarmupCheck.stillWarmingUp(scores, lowerIsBetter)) {
-        stillWarming.add(String.format(Locale.ROOT, "%s: %.0f%% better in its second half", fork,
-            100 * WarmupCheck.improvement(scores, lowerIsBetter)));
-      }
+  /** Notes a run whose later blocks were clearly better than its earlier ones, i.e. measured warming up. */
+  private static void checkWarmup(List<String> stillWarming, String run, boolean lowerIsBetter, List<Double> blocks) {
+    if (WarmupCheck.stillWarmingUp(blocks, lowerIsBetter)) {
+      stillWarming.add(String.format(Locale.ROOT, "%s: %.0f%% better in its second half", run,
+          100 * WarmupCheck.improvement(blocks, lowerIsBetter)));
     }
   }
 
@@ -179,10 +182,10 @@ public final class BenchmarkMain {
 
   private static String warmupVerdict(List<String> stillWarming) {
     if (stillWarming.isEmpty()) {
-      return "Warm-up check: every fork was at steady state (no measurement improved by more than "
+      return "Warm-up check: every run was at steady state (no measurement improved by more than "
           + Math.round(100 * WarmupCheck.MAX_IMPROVEMENT) + "% from its first half to its second).";
     }
-    return "Warm-up check: " + stillWarming.size() + " fork(s) still warming up while measured (rerun with a "
+    return "Warm-up check: " + stillWarming.size() + " run(s) still warming up while measured (rerun with a "
         + "longer warm-up before quoting them):\n\n- " + String.join("\n- ", stillWarming);
   }
 
@@ -196,26 +199,20 @@ public final class BenchmarkMain {
     return values.stream().mapToDouble(v -> v).average().orElse(Double.NaN);
   }
 
-  private static double allocationPerCall(RunResult result) {
-    for (Map.Entry<String, Result> entry : result.getSecondaryResults().entrySet()) {
-      // The label is "gc.alloc.rate.norm" (older JMH prefixed it with a middle dot).
-      if (entry.getKey().endsWith("gc.alloc.rate.norm")) {
-        return entry.getValue().getScore();
-      }
-    }
-    return Double.NaN;
-  }
-
-  private static String perFork(Map<Metric, Map<String, List<Double>>> samples) {
+  /** @param ratio null for raw values in the metric's unit, else the words before each contender's ratios */
+  private static String perRound(Map<Metric, Map<String, List<Double>>> samples, String ratio) {
     StringBuilder out = new StringBuilder();
     samples.forEach((metric, byContender) -> {
-      out.append("- ").append(metric.label()).append(" (").append(metric.unit()).append("):");
-      byContender.forEach((contender, values) -> out.append(' ').append(contender).append(' ').append(
-          values.stream().map(v -> String.format(Locale.ROOT, "%.1f", v)).toList()));
+      out.append("- ").append(metric.label()).append(" (").append(ratio == null ? metric.unit() : "ratio")
+          .append("):");
+      byContender.forEach((contender, values) -> out.append(' ').append(ratio == null ? "" : ratio + " ")
+          .append(contender).append(' ').append(values.stream()
+              .map(v -> String.format(Locale.ROOT, ratio == null ? "%.1f" : "%.3f", v)).toList()));
       out.append('\n');
     });
     return out.toString();
   }
+
 
   private static String loadAverage() {
     try {

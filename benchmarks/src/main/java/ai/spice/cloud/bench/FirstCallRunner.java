@@ -1,6 +1,7 @@
 package ai.spice.cloud.bench;
 
 import ai.spice.cloud.bench.contenders.Contenders;
+import ai.spice.cloud.bench.interleaved.InterleavedRunner;
 import ai.spice.cloud.bench.server.ServerProcess;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,25 +23,18 @@ final class FirstCallRunner {
   /** Median first-call time in milliseconds per contender, over {@code runs} fresh JVMs each. */
   Map<String, Double> medianMillis(List<String> contenders, String operation, int runs)
       throws IOException, InterruptedException {
-    Map<String, List<Long>> samples = new HashMap<>();
+    Map<String, List<Double>> samples = new HashMap<>();
     for (int run = 0; run < runs; run++) {
       for (String contender : contenders) {
         if (operation.equals("regenerate-empty") && contender.equals(Contenders.DEFAULT_GENERATED)) {
           continue; // it cannot send it
         }
-        samples.computeIfAbsent(contender, c -> new ArrayList<>()).add(probe(contender, operation));
+        samples.computeIfAbsent(contender, c -> new ArrayList<>()).add(probe(contender, operation) / 1_000_000.0);
       }
     }
     Map<String, Double> medians = new HashMap<>();
-    samples.forEach((contender, nanos) -> medians.put(contender, median(nanos) / 1_000_000.0));
+    samples.forEach((contender, millis) -> medians.put(contender, InterleavedRunner.median(millis)));
     return medians;
-  }
-
-  static double median(List<Long> values) {
-    List<Long> sorted = new ArrayList<>(values);
-    sorted.sort(null);
-    int middle = sorted.size() / 2;
-    return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0;
   }
 
   private long probe(String contender, String operation) throws IOException, InterruptedException {

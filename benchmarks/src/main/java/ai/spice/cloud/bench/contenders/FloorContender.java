@@ -46,17 +46,13 @@ public final class FloorContender implements Contender {
   private final String regionsUrl;
   private final String authorization;
 
-  public FloorContender(String baseUrl, String token) {
-    this(new OkHttpClient(), baseUrl, token);
-  }
-
   /**
    * The floor on SpiceCloudClient's default transport settings: a 60 s call timeout (a watchdog entry per call),
    * 10 s connect, 30 s read and write timeouts, no automatic re-sends, no redirects. ContendersTest fails if
    * the client's defaults move away from these.
    */
-  public static FloorContender withOurOkHttpSettings(String baseUrl, String token) {
-    OkHttpClient http = new OkHttpClient.Builder()
+  public static FloorContender withOurOkHttpSettings(OkHttpClient base, String baseUrl, String token) {
+    OkHttpClient http = base.newBuilder()
         .connectTimeout(Duration.ofSeconds(10))
         .readTimeout(Duration.ofSeconds(30))
         .writeTimeout(Duration.ofSeconds(30))
@@ -68,7 +64,8 @@ public final class FloorContender implements Contender {
     return new FloorContender(http, baseUrl, token);
   }
 
-  private FloorContender(OkHttpClient http, String baseUrl, String token) {
+  /** @param http {@code new OkHttpClient()}, or one sharing a connection pool */
+  FloorContender(OkHttpClient http, String baseUrl, String token) {
     this.http = http;
     this.url = baseUrl + "/v1/apps/" + Fixtures.APP_ID + "/api-keys";
     this.regionsUrl = baseUrl + "/v1/regions";

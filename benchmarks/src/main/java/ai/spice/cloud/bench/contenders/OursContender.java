@@ -8,14 +8,18 @@ import ai.spice.cloud.client.model.ApiKeys;
 import ai.spice.cloud.client.model.ApiKeysRegenerated;
 import ai.spice.cloud.client.model.RegenerateApiKeyRequest;
 import ai.spice.cloud.client.model.RegionList;
+import okhttp3.OkHttpClient;
 
-/** Our client as shipped: default configuration, only the base URL and token set. */
+/**
+ * Our client as shipped: default configuration, only the base URL and token set, on the caller's OkHttp
+ * client ({@code new OkHttpClient()} unless a run shares a pool), as {@code httpClient(..)} takes it.
+ */
 public final class OursContender implements Contender {
   private final ApiKeysApi apiKeys;
   private final RegionsApi regions;
 
-  public OursContender(String baseUrl, String token) {
-    SpiceCloudClient client = SpiceCloudClient.builder().baseUrl(baseUrl).bearerToken(token).build();
+  public OursContender(String baseUrl, String token, OkHttpClient base) {
+    SpiceCloudClient client = SpiceCloudClient.builder().baseUrl(baseUrl).bearerToken(token).httpClient(base).build();
     this.apiKeys = client.apiKeys();
     this.regions = client.regions();
   }

@@ -10,19 +10,13 @@ import java.util.Map;
 
 /**
  * Raw numbers of one run per contender, the ratios ours / floor and ours / floor on our settings, and whether
- * each bound is met. The default generated client, when measured, is shown for comparison only.
+ * each bound is met. A ratio is the quotient of the raw numbers unless one was measured in pairs
+ * ({@link #putRatio}). The default generated client, when measured, is shown for comparison only.
  */
 public final class RatioReport {
   /** The verdict on one metric; a contender not measured is NaN. */
-  public record Line(Metric metric, double ours, double floor, double floorSettings, double defaultGenerated) {
-    public double versusFloor() {
-      return ours / floor;
-    }
-
-    public double versusFloorSettings() {
-      return ours / floorSettings;
-    }
-
+  public record Line(Metric metric, double ours, double floor, double floorSettings, double defaultGenerated,
+      double versusFloor, double versusFloorSettings) {
     /** Both bounds met (a bound whose floor was not measured counts as missed). */
     public boolean met() {
       return metric.versusFloor().isMetBy(versusFloor()) && metric.versusFloorSettings().isMetBy(versusFloorSettings());
@@ -34,9 +28,16 @@ public final class RatioReport {
   }
 
   private final Map<Metric, Map<String, Double>> values = new LinkedHashMap<>();
+  private final Map<Metric, Map<String, Double>> ratios = new HashMap<>();
 
   public RatioReport put(Metric metric, String contender, double value) {
     values.computeIfAbsent(metric, m -> new HashMap<>()).put(contender, value);
+    return this;
+  }
+
+  /** The ratio ours / {@code versus} as measured in pairs, in place of the quotient of the raw numbers. */
+  public RatioReport putRatio(Metric metric, String versus, double ratio) {
+    ratios.computeIfAbsent(metric, m -> new HashMap<>()).put(versus, ratio);
     return this;
   }
 
@@ -46,9 +47,14 @@ public final class RatioReport {
     for (Metric metric : Metric.all()) {
       Map<String, Double> byContender = values.getOrDefault(metric, Map.of());
       if (byContender.containsKey(Contenders.OURS) && byContender.containsKey(Contenders.FLOOR)) {
-        lines.add(new Line(metric, byContender.get(Contenders.OURS), byContender.get(Contenders.FLOOR),
-            byContender.getOrDefault(Contenders.FLOOR_OUR_SETTINGS, Double.NaN),
-            byContender.getOrDefault(Contenders.DEFAULT_GENERATED, Double.NaN)));
+        double ours = byContender.get(Contenders.OURS);
+        double floor = byContender.get(Contenders.FLOOR);
+        double floorSettings = byContender.getOrDefault(Contenders.FLOOR_OUR_SETTINGS, Double.NaN);
+        Map<String, Double> paired = ratios.getOrDefault(metric, Map.of());
+        lines.add(new Line(metric, ours, floor, floorSettings,
+            byContender.getOrDefault(Contenders.DEFAULT_GENERATED, Double.NaN),
+            paired.getOrDefault(Contenders.FLOOR, ours / floor),
+            paired.getOrDefault(Contenders.FLOOR_OUR_SETTINGS, ours / floorSettings)));
       }
     }
     return lines;

@@ -37,7 +37,7 @@ class ContendersTest {
   void theFloorOnOurSettingsUsesTheClientsDefaultTransportSettings() throws Exception {
     SpiceCloudClient client = SpiceCloudClient.builder().baseUrl(server.baseUrl()).bearerToken(Fixtures.TOKEN).build();
     OkHttpClient ours = ourOkHttpClient(client);
-    OkHttpClient floor = FloorContender.withOurOkHttpSettings(server.baseUrl(), Fixtures.TOKEN).http();
+    OkHttpClient floor = FloorContender.withOurOkHttpSettings(new OkHttpClient(), server.baseUrl(), Fixtures.TOKEN).http();
 
     // The client's network interceptor is left out on purpose: on a 200 it only reads the status.
     assertEquals(settings(ours), settings(floor));

@@ -32,6 +32,17 @@ class RatioReportTest {
   }
 
   @Test
+  void aRatioMeasuredInPairsTakesThePlaceOfTheQuotient() {
+    RatioReport report = report(GET_SEQUENTIAL, 110, 100, 100).putRatio(GET_SEQUENTIAL, Contenders.FLOOR_OUR_SETTINGS, 1.02);
+
+    RatioReport.Line line = report.lines().get(0);
+
+    assertEquals(1.10, line.versusFloor(), 1e-9, "no pairs for the plain floor: the quotient");
+    assertEquals(1.02, line.versusFloorSettings(), 1e-9);
+    assertTrue(report.allTargetsMet());
+  }
+
+  @Test
   void eachBoundCanMissOnItsOwn() {
     assertFalse(report(GET_SEQUENTIAL, 111, 100, 108).allTargetsMet(), "over 1.10x the floor");
     assertFalse(report(GET_SEQUENTIAL, 106, 100, 100).allTargetsMet(), "over 1.05x the floor on our settings");
