@@ -4,6 +4,7 @@ import ai.spice.cloud.bench.contenders.Contenders;
 import ai.spice.cloud.bench.interleaved.InterleavedRun;
 import ai.spice.cloud.bench.interleaved.InterleavedRunner;
 import ai.spice.cloud.bench.logging.FullLoggingBenchmark;
+import ai.spice.cloud.bench.report.Medians;
 import ai.spice.cloud.bench.report.Metric;
 import ai.spice.cloud.bench.report.RatioReport;
 import ai.spice.cloud.bench.report.WarmupCheck;
@@ -84,10 +85,15 @@ public final class BenchmarkMain {
           for (Metric.Operation operation : Metric.Operation.values()) {
             Metric timed = new Metric(operation, measure);
             int r = round + 1;
-            Map<String, InterleavedRunner.Summary> run = turns.run(operation, measure, contenders);
+            Path blocks = reportFile.toAbsolutePath().resolveSibling("turns")
+                .resolve(operation.method() + "-" + measure.name().toLowerCase(Locale.ROOT) + "-" + r + ".txt");
+            Map<String, InterleavedRunner.Summary> run = turns.run(operation, measure, contenders, blocks);
+            InterleavedRunner.Summary ours = run.get(Contenders.OURS);
             for (String versus : List.of(Contenders.FLOOR, Contenders.FLOOR_OUR_SETTINGS)) {
               if (run.containsKey(versus)) {
-                add(ratios, timed, versus, InterleavedRunner.pairedRatio(run.get(Contenders.OURS), run.get(versus)));
+                List<Double> quotients = InterleavedRunner.quotients(ours, run.get(versus));
+                add(ratios, timed, versus, Medians.of(quotients));
+                checkWarmup(stillWarming, timed.label() + ", ours / " + versus + " (round " + r + ")", quotients);
               }
             }
             run.forEach((contender, summary) -> {
@@ -95,8 +101,6 @@ public final class BenchmarkMain {
               if (measure == Metric.Measure.SEQUENTIAL) { // one caller: no contention in the number
                 add(samples, new Metric(operation, Metric.Measure.ALLOCATION), contender, summary.bytesPerCall());
               }
-              checkWarmup(stillWarming, timed.label() + " " + contender + " (round " + r + ")",
-                  measure.lowerIsBetter(), summary.blocks());
             });
           }
         }
@@ -161,11 +165,11 @@ public final class BenchmarkMain {
     return results.iterator().next();
   }
 
-  /** Notes a run whose later blocks were clearly better than its earlier ones, i.e. measured warming up. */
-  private static void checkWarmup(List<String> stillWarming, String run, boolean lowerIsBetter, List<Double> blocks) {
-    if (WarmupCheck.stillWarmingUp(blocks, lowerIsBetter)) {
-      stillWarming.add(String.format(Locale.ROOT, "%s: %.0f%% better in its second half", run,
-          100 * WarmupCheck.improvement(blocks, lowerIsBetter)));
+  /** Notes a run whose ratio moved between the halves of its cycles, i.e. measured before steady state. */
+  private static void checkWarmup(List<String> stillWarming, String run, List<Double> quotients) {
+    if (WarmupCheck.drifting(quotients)) {
+      stillWarming.add(String.format(Locale.ROOT, "%s: the ratio moved by %+.1f%% from the first half of the"
+          + " cycles to the second", run, 100 * WarmupCheck.drift(quotients)));
     }
   }
 
@@ -182,8 +186,8 @@ public final class BenchmarkMain {
 
   private static String warmupVerdict(List<String> stillWarming) {
     if (stillWarming.isEmpty()) {
-      return "Warm-up check: every run was at steady state (no measurement improved by more than "
-          + Math.round(100 * WarmupCheck.MAX_IMPROVEMENT) + "% from its first half to its second).";
+      return "Warm-up check: every run was at steady state (no paired ratio moved by more than "
+          + Math.round(100 * WarmupCheck.MAX_DRIFT) + "% from the first half of its cycles to the second).";
     }
     return "Warm-up check: " + stillWarming.size() + " run(s) still warming up while measured (rerun with a "
         + "longer warm-up before quoting them):\n\n- " + String.join("\n- ", stillWarming);

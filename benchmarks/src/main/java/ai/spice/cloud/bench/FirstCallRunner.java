@@ -1,7 +1,7 @@
 package ai.spice.cloud.bench;
 
 import ai.spice.cloud.bench.contenders.Contenders;
-import ai.spice.cloud.bench.interleaved.InterleavedRunner;
+import ai.spice.cloud.bench.report.Medians;
 import ai.spice.cloud.bench.server.ServerProcess;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +33,7 @@ final class FirstCallRunner {
       }
     }
     Map<String, Double> medians = new HashMap<>();
-    samples.forEach((contender, millis) -> medians.put(contender, InterleavedRunner.median(millis)));
+    samples.forEach((contender, millis) -> medians.put(contender, Medians.of(millis)));
     return medians;
   }
 

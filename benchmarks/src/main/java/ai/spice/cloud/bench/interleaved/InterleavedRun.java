@@ -8,6 +8,7 @@ import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -58,9 +59,17 @@ public final class InterleavedRun {
     Turns turns = new Turns(calls, threads, Integer.parseInt(args[6]), clocks);
     turns.run(TimeUnit.SECONDS.toNanos(Integer.parseInt(args[4])));
     StringBuilder out = new StringBuilder();
-    turns.run(TimeUnit.SECONDS.toNanos(Integer.parseInt(args[5]))).forEach((name, blocks) -> blocks.forEach(
+    Map<String, List<Turns.Block>> measured = turns.run(TimeUnit.SECONDS.toNanos(Integer.parseInt(args[5])));
+    measured.forEach((name, blocks) -> blocks.forEach(
         block -> out.append(OUTPUT_PREFIX).append(name).append(' ').append(block.nanos()).append(' ')
             .append(block.bytes()).append(' ').append(turns.callsPerBlock()).append('\n')));
+    // For a reader (the A/A check); the runner reads the blocks only.
+    Map<String, InterleavedRunner.Summary> summaries = InterleavedRunner.summarise(out.toString(), threads == 1);
+    InterleavedRunner.Summary first = summaries.values().iterator().next();
+    summaries.forEach((name, summary) -> out.append(String.format(Locale.ROOT,
+        "%s: median block %.2f %s, paired ratio to the first %.3f over %d cycles%n", name, summary.value(),
+        threads == 1 ? "us/call" : "calls/s", InterleavedRunner.pairedRatio(summary, first),
+        summary.blocks().size())));
     System.out.print(out);
     System.out.flush();
     System.exit(0); // client libraries may leave non-daemon threads behind

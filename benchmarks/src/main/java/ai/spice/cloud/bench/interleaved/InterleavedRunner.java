@@ -1,11 +1,14 @@
 package ai.spice.cloud.bench.interleaved;
 
 import ai.spice.cloud.bench.contenders.Contenders;
+import ai.spice.cloud.bench.report.Medians;
 import ai.spice.cloud.bench.report.Metric;
 import ai.spice.cloud.bench.server.ServerProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,9 +34,12 @@ public final class InterleavedRunner {
     this.settings = settings;
   }
 
-  /** @param measure {@link Metric.Measure#SEQUENTIAL} (one thread) or {@link Metric.Measure#THREADS8} */
-  public Map<String, Summary> run(Metric.Operation operation, Metric.Measure measure, List<String> contenders)
-      throws IOException, InterruptedException {
+  /**
+   * @param measure {@link Metric.Measure#SEQUENTIAL} (one thread) or {@link Metric.Measure#THREADS8}
+   * @param output where to keep the run's blocks for a later look, or null
+   */
+  public Map<String, Summary> run(Metric.Operation operation, Metric.Measure measure, List<String> contenders,
+      Path output) throws IOException, InterruptedException {
     int threads = switch (measure) {
       case SEQUENTIAL -> 1;
       case THREADS8 -> 8;
@@ -45,18 +51,22 @@ public final class InterleavedRunner {
         "-cp", System.getProperty("java.class.path"), InterleavedRun.class.getName()));
     command.addAll(InterleavedRun.arguments(port, operation, threads, taking, settings));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output;
+    String blocks;
     try (InputStream in = process.getInputStream()) {
-      output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      blocks = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     if (!process.waitFor(settings.warmupSeconds() + settings.measureSeconds() + 120L, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new IOException("interleaved run of " + operation.method() + " did not finish");
     }
     if (process.exitValue() != 0) {
-      throw new IOException("interleaved run of " + operation.method() + " failed:\n" + output);
+      throw new IOException("interleaved run of " + operation.method() + " failed:\n" + blocks);
     }
-    return summarise(output, threads == 1);
+    if (output != null) {
+      Files.createDirectories(output.toAbsolutePath().getParent());
+      Files.writeString(output, blocks, StandardCharsets.UTF_8);
+    }
+    return summarise(blocks, threads == 1);
   }
 
   /** Parses the run's block lines; one thread gives us/call, more give calls/s. */
@@ -77,7 +87,7 @@ public final class InterleavedRunner {
     }
     Map<String, Summary> summaries = new LinkedHashMap<>();
     blocks.forEach((contender, values) -> summaries.put(contender, new Summary(
-        median(values.stream().map(v -> v[0]).toList()), median(values.stream().map(v -> v[1]).toList()),
+        Medians.of(values.stream().map(v -> v[0]).toList()), Medians.of(values.stream().map(v -> v[1]).toList()),
         values.stream().map(v -> v[0]).toList())));
     return summaries;
   }
@@ -87,18 +97,17 @@ public final class InterleavedRunner {
    * slows one cycle slows both blocks of it, so it leaves their quotient alone.
    */
   public static double pairedRatio(Summary ours, Summary other) {
+    return Medians.of(quotients(ours, other));
+  }
+
+  /** {@code ours / other} per cycle, in the order measured. */
+  public static List<Double> quotients(Summary ours, Summary other) {
     int cycles = Math.min(ours.blocks().size(), other.blocks().size());
     List<Double> quotients = new ArrayList<>(cycles);
     for (int i = 0; i < cycles; i++) {
       quotients.add(ours.blocks().get(i) / other.blocks().get(i));
     }
-    return median(quotients);
+    return quotients;
   }
 
-  public static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    sorted.sort(null);
-    int middle = sorted.size() / 2;
-    return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
-  }
 }

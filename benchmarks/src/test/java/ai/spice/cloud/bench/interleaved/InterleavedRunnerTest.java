@@ -34,7 +34,7 @@ class InterleavedRunnerTest {
     long servedBefore = server.served();
 
     Map<String, InterleavedRunner.Summary> run = new InterleavedRunner(server.port(), SHORT)
-        .run(Metric.Operation.GET_WITH_PATH_PARAMETER, Metric.Measure.SEQUENTIAL, Contenders.DEFAULT_RUN);
+        .run(Metric.Operation.GET_WITH_PATH_PARAMETER, Metric.Measure.SEQUENTIAL, Contenders.DEFAULT_RUN, null);
 
     assertEquals(Contenders.DEFAULT_RUN, List.copyOf(run.keySet()));
     run.forEach((contender, summary) -> {
@@ -50,7 +50,7 @@ class InterleavedRunnerTest {
   void eightThreadsGiveCallsPerSecondAndLeaveOutWhatAContenderCannotSend() throws Exception {
     Map<String, InterleavedRunner.Summary> run = new InterleavedRunner(server.port(), SHORT)
         .run(Metric.Operation.POST_WITHOUT_BODY, Metric.Measure.THREADS8,
-            List.of(Contenders.OURS, Contenders.DEFAULT_GENERATED));
+            List.of(Contenders.OURS, Contenders.DEFAULT_GENERATED), null);
 
     assertEquals(List.of(Contenders.OURS), List.copyOf(run.keySet()));
     assertTrue(run.get(Contenders.OURS).value() > 10, run.get(Contenders.OURS).value() + " calls/s");
@@ -59,7 +59,7 @@ class InterleavedRunnerTest {
   @Test
   void aContenderThatCannotRoundTripFailsTheRunWithItsAnswer() {
     IOException failure = assertThrows(IOException.class, () -> new InterleavedRunner(1, SHORT)
-        .run(Metric.Operation.GET_WITHOUT_PARAMETERS, Metric.Measure.SEQUENTIAL, List.of(Contenders.FLOOR)));
+        .run(Metric.Operation.GET_WITHOUT_PARAMETERS, Metric.Measure.SEQUENTIAL, List.of(Contenders.FLOOR), null));
 
     assertTrue(failure.getMessage().contains("interleaved run of listRegions failed"), failure.getMessage());
     assertTrue(failure.getMessage().contains("Exception"), failure.getMessage());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.spice.cloud.bench.report.Medians;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,7 +47,7 @@ class TurnsTest {
   }
 
   private static double medianNanos(List<Turns.Block> blocks) {
-    return InterleavedRunner.median(blocks.stream().map(b -> (double) b.nanos()).toList());
+    return Medians.of(blocks.stream().map(b -> (double) b.nanos()).toList());
   }
 
   @Test

@@ -2,6 +2,7 @@ package ai.spice.cloud.bench.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -9,39 +10,38 @@ import org.junit.jupiter.api.Test;
 
 class WarmupCheckTest {
   @Test
-  void throughputStillClimbingDuringMeasurementIsFlagged() {
-    // The shape of a fork measured too early: 8-thread calls/s rising iteration after iteration.
-    List<Double> scores = List.of(9000.0, 11000.0, 13000.0, 15000.0, 17000.0);
+  void aRatioThatKeepsFallingIsFlagged() {
+    // Ours still being compiled while the floor was not: its quotient falls from cycle to cycle.
+    List<Double> quotients = List.of(1.12, 1.10, 1.08, 1.02, 1.00, 0.99);
 
-    assertEquals(0.6, WarmupCheck.improvement(scores, false), 1e-9);
-    assertTrue(WarmupCheck.stillWarmingUp(scores, false));
+    assertEquals(1.00 / 1.10 - 1, WarmupCheck.drift(quotients), 1e-9);
+    assertTrue(WarmupCheck.drifting(quotients));
   }
 
   @Test
-  void timePerCallFallingDuringMeasurementIsFlagged() {
-    assertTrue(WarmupCheck.stillWarmingUp(List.of(120.0, 110.0, 100.0, 90.0), true));
+  void aRatioThatRisesIsFlaggedToo() {
+    assertTrue(WarmupCheck.drifting(List.of(0.95, 0.96, 1.00, 1.01)));
   }
 
   @Test
-  void steadyIterationsWithNoiseAreNotFlagged() {
-    List<Double> scores = List.of(20000.0, 21500.0, 19000.0, 20500.0, 20800.0);
-
-    assertFalse(WarmupCheck.stillWarmingUp(scores, false));
+  void aSteadyRatioWithNoiseIsNotFlagged() {
+    assertFalse(WarmupCheck.drifting(List.of(0.99, 1.02, 0.97, 1.01, 0.98, 1.00)));
   }
 
   @Test
-  void gettingWorseIsLoadNotWarmUp() {
-    assertFalse(WarmupCheck.stillWarmingUp(List.of(60.0, 62.0, 90.0, 95.0), true));
-    assertTrue(WarmupCheck.improvement(List.of(60.0, 62.0, 90.0, 95.0), true) < 0);
+  void theMiddleCycleOfAnOddCountIsLeftOut() {
+    assertEquals(0.0, WarmupCheck.drift(List.of(1.0, 5.0, 1.0)), 1e-9);
   }
 
   @Test
-  void theMiddleIterationOfAnOddCountIsLeftOut() {
-    assertEquals(0.0, WarmupCheck.improvement(List.of(100.0, 1000.0, 100.0), false), 1e-9);
+  void aSingleCycleCannotShowATrend() {
+    assertEquals(0.0, WarmupCheck.drift(List.of(1.0)), 1e-9);
   }
 
   @Test
-  void aSingleIterationCannotShowATrend() {
-    assertEquals(0.0, WarmupCheck.improvement(List.of(100.0), false), 1e-9);
+  void theMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
+    assertEquals(2.5, Medians.of(List.of(4.0, 1.0, 3.0, 2.0)), 1e-9);
+    assertEquals(3.0, Medians.of(List.of(3.0, 100.0, 1.0)), 1e-9);
+    assertThrows(IllegalArgumentException.class, () -> Medians.of(List.of()));
   }
 }
