@@ -4,7 +4,6 @@ import ai.spice.cloud.bench.contenders.Contender;
 import ai.spice.cloud.bench.contenders.Contenders;
 import ai.spice.cloud.bench.report.Metric;
 import ai.spice.cloud.bench.server.Fixtures;
-import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,20 +42,7 @@ public final class InterleavedRun {
       Contender contender = Contenders.createChecked(name.split("#")[0], baseUrl, Fixtures.TOKEN, shared);
       calls.put(name, call(contender, operation));
     }
-    com.sun.management.ThreadMXBean threadBean =
-        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    Turns.Clocks clocks = new Turns.Clocks() {
-      @Override
-      public long nanoTime() {
-        return System.nanoTime();
-      }
-
-      @Override
-      public long allocatedBytes() {
-        return threadBean.getTotalThreadAllocatedBytes();
-      }
-    };
-    Turns turns = new Turns(calls, threads, Integer.parseInt(args[6]), clocks);
+    Turns turns = new Turns(calls, threads, Integer.parseInt(args[6]), Turns.JVM);
     turns.run(TimeUnit.SECONDS.toNanos(Integer.parseInt(args[4])));
     StringBuilder out = new StringBuilder();
     Map<String, List<Turns.Block>> measured = turns.run(TimeUnit.SECONDS.toNanos(Integer.parseInt(args[5])));

@@ -112,20 +112,9 @@ class TurnsTest {
   @Test
   void eightThreadsEachMakeTheirCallsInEveryBlock() throws InterruptedException {
     AtomicLong calls = new AtomicLong();
-    Turns.Clocks clocks = new Turns.Clocks() {
-      @Override
-      public long nanoTime() {
-        return System.nanoTime();
-      }
-
-      @Override
-      public long allocatedBytes() {
-        return 0;
-      }
-    };
     Map<String, Supplier<Object>> contenders = new LinkedHashMap<>();
     contenders.put("ours", () -> calls.incrementAndGet());
-    Turns turns = new Turns(contenders, 8, 25, clocks);
+    Turns turns = new Turns(contenders, 8, 25, Turns.JVM);
 
     List<Turns.Block> blocks = turns.run(20_000_000).get("ours");
 
