@@ -20,12 +20,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * Every operation kind, per contender: sequential time per call (one thread) and throughput with 8 threads
- * sharing one client, as callers share a thread-safe client. Each {@code impl} runs in its own fork, so the
- * call site sees one contender only.
+ * Every operation kind, per contender, in plain JMH: sequential time per call (one thread) and throughput with
+ * 8 threads sharing one client. Not what the full run measures (that is {@code interleaved.Turns}): it is here
+ * to profile one contender alone ({@code -prof gc}, {@code -prof jfr}), each {@code impl} in its own fork.
  *
- * <p>The server is the one named by {@code -Dbench.port} (the runner starts one for the whole run); without it,
- * each fork starts its own fixture server process.
+ * <p>The server is the one named by {@code -Dbench.port}; without it, each fork starts its own fixture server
+ * process.
  */
 @State(Scope.Benchmark)
 public class OperationsBenchmark {

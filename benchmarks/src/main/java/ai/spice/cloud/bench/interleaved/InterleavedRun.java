@@ -50,7 +50,8 @@ public final class InterleavedRun {
         block -> out.append(OUTPUT_PREFIX).append(name).append(' ').append(block.nanos()).append(' ')
             .append(block.bytes()).append(' ').append(turns.callsPerBlock()).append('\n')));
     // For a reader (the A/A check); the runner reads the blocks only.
-    Map<String, InterleavedRunner.Summary> summaries = InterleavedRunner.summarise(out.toString(), threads == 1);
+    Map<String, InterleavedRunner.Summary> summaries =
+        InterleavedRunner.summarise(measured, turns.callsPerBlock(), threads == 1);
     InterleavedRunner.Summary first = summaries.values().iterator().next();
     summaries.forEach((name, summary) -> out.append(String.format(Locale.ROOT,
         "%s: median block %.2f %s, paired ratio to the first %.3f over %d cycles%n", name, summary.value(),

@@ -71,24 +71,32 @@ public final class InterleavedRunner {
 
   /** Parses the run's block lines; one thread gives us/call, more give calls/s. */
   static Map<String, Summary> summarise(String output, boolean sequential) {
-    Map<String, List<double[]>> blocks = new LinkedHashMap<>();
+    Map<String, List<Turns.Block>> blocks = new LinkedHashMap<>();
+    int calls = 0;
     for (String line : output.split("\\R")) {
       if (line.startsWith(InterleavedRun.OUTPUT_PREFIX)) {
         String[] fields = line.substring(InterleavedRun.OUTPUT_PREFIX.length()).trim().split(" ");
-        double nanos = Double.parseDouble(fields[1]);
-        double calls = Double.parseDouble(fields[3]);
-        double value = sequential ? nanos / calls / 1_000 : calls * 1e9 / nanos;
         blocks.computeIfAbsent(fields[0], c -> new ArrayList<>())
-            .add(new double[] {value, Double.parseDouble(fields[2]) / calls});
+            .add(new Turns.Block(Long.parseLong(fields[1]), Long.parseLong(fields[2])));
+        calls = Integer.parseInt(fields[3]);
       }
     }
     if (blocks.isEmpty()) {
       throw new IllegalStateException("the run printed no blocks:\n" + output);
     }
+    return summarise(blocks, calls, sequential);
+  }
+
+  /** Per contender: its blocks as us/call (one thread) or calls/s, their median and the median B/call. */
+  static Map<String, Summary> summarise(Map<String, List<Turns.Block>> blocks, int callsPerBlock,
+      boolean sequential) {
     Map<String, Summary> summaries = new LinkedHashMap<>();
-    blocks.forEach((contender, values) -> summaries.put(contender, new Summary(
-        Medians.of(values.stream().map(v -> v[0]).toList()), Medians.of(values.stream().map(v -> v[1]).toList()),
-        values.stream().map(v -> v[0]).toList())));
+    blocks.forEach((contender, measured) -> {
+      List<Double> values = measured.stream().map(b -> sequential ? b.nanos() / 1_000.0 / callsPerBlock
+          : callsPerBlock * 1e9 / b.nanos()).toList();
+      List<Double> bytes = measured.stream().map(b -> (double) b.bytes() / callsPerBlock).toList();
+      summaries.put(contender, new Summary(Medians.of(values), Medians.of(bytes), values));
+    });
     return summaries;
   }
 

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 
 /**
  * Contenders take turns in one JVM: a turn is one block of calls by one contender (each of {@code threads}
- * threads makes {@code callsPerBlock} calls), and a cycle gives every contender one turn. The order rotates
+ * threads makes {@code callsPerThread} calls), and a cycle gives every contender one turn. The order rotates
  * from cycle to cycle and is reversed every other pass, so each contender holds each place in a cycle equally
  * often. Load on this shared machine drifts over seconds; a cycle lasts tens of milliseconds, so every
  * contender meets the same load, which forks run one after another cannot promise.
@@ -52,19 +52,19 @@ final class Turns {
 
   private final Map<String, Supplier<Object>> contenders;
   private final int threads;
-  private final int callsPerBlock;
+  private final int callsPerThread;
   private final Clocks clocks;
 
   /**
    * @param contenders each contender's call, in a fixed starting order
    */
-  Turns(Map<String, Supplier<Object>> contenders, int threads, int callsPerBlock, Clocks clocks) {
-    if (contenders.isEmpty() || threads < 1 || callsPerBlock < 1) {
-      throw new IllegalArgumentException("need contenders, threads >= 1 and callsPerBlock >= 1");
+  Turns(Map<String, Supplier<Object>> contenders, int threads, int callsPerThread, Clocks clocks) {
+    if (contenders.isEmpty() || threads < 1 || callsPerThread < 1) {
+      throw new IllegalArgumentException("need contenders, threads >= 1 and callsPerThread >= 1");
     }
     this.contenders = new LinkedHashMap<>(contenders);
     this.threads = threads;
-    this.callsPerBlock = callsPerBlock;
+    this.callsPerThread = callsPerThread;
     this.clocks = clocks;
   }
 
@@ -108,12 +108,13 @@ final class Turns {
     return blocks;
   }
 
+  /** Calls in one block, all threads together. */
   int callsPerBlock() {
-    return callsPerBlock * threads;
+    return callsPerThread * threads;
   }
 
   private void calls(Supplier<Object> call) {
-    for (int i = 0; i < callsPerBlock; i++) {
+    for (int i = 0; i < callsPerThread; i++) {
       sink = call.get();
     }
   }

@@ -46,6 +46,14 @@ class TurnsTest {
     }
   }
 
+  /** Ours at 105 ns per call against the floor at 100, each allocating {@code bytes} per call. */
+  private static Map<String, Supplier<Object>> oursAndFloor(FakeMachine machine, long oursBytes, long floorBytes) {
+    Map<String, Supplier<Object>> contenders = new LinkedHashMap<>();
+    contenders.put("ours", machine.contender(105, oursBytes));
+    contenders.put("floor", machine.contender(100, floorBytes));
+    return contenders;
+  }
+
   private static double medianNanos(List<Turns.Block> blocks) {
     return Medians.of(blocks.stream().map(b -> (double) b.nanos()).toList());
   }
@@ -75,11 +83,8 @@ class TurnsTest {
   @Test
   void aBlockIsTheTimeAndAllocationOfItsCalls() throws InterruptedException {
     FakeMachine machine = new FakeMachine(0);
-    Map<String, Supplier<Object>> contenders = new LinkedHashMap<>();
-    contenders.put("ours", machine.contender(105, 48));
-    contenders.put("floor", machine.contender(100, 40));
 
-    Map<String, List<Turns.Block>> blocks = new Turns(contenders, 1, 10, machine).run(100_000);
+    Map<String, List<Turns.Block>> blocks = new Turns(oursAndFloor(machine, 48, 40), 1, 10, machine).run(100_000);
 
     assertTrue(blocks.get("ours").size() >= 45, "blocks: " + blocks.get("ours").size());
     assertEquals(blocks.get("ours").size(), blocks.get("floor").size(), "whole cycles only");
@@ -92,11 +97,8 @@ class TurnsTest {
     // The load rises by 10% every 20,000 ns, ten steps in all: one contender after the other would put
     // the whole rise into the ratio; in turns the true 1.05 stays.
     FakeMachine machine = new FakeMachine(20_000);
-    Map<String, Supplier<Object>> contenders = new LinkedHashMap<>();
-    contenders.put("ours", machine.contender(105, 0));
-    contenders.put("floor", machine.contender(100, 0));
 
-    Map<String, List<Turns.Block>> blocks = new Turns(contenders, 1, 2, machine).run(200_000);
+    Map<String, List<Turns.Block>> blocks = new Turns(oursAndFloor(machine, 0, 0), 1, 2, machine).run(200_000);
 
     double ratio = medianNanos(blocks.get("ours")) / medianNanos(blocks.get("floor"));
     assertEquals(1.05, ratio, 0.02);
