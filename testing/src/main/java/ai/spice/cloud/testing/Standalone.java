@@ -15,7 +15,7 @@ public final class Standalone {
   static final String USAGE = "usage: java -jar spice-cloud-testing-standalone.jar [--port N] [--seed seed.json]"
       + " [--token TOKEN]\n"
       + "  --port N       port on 127.0.0.1 (default 0: an ephemeral port)\n"
-      + "  --seed FILE    JSON seed (organizations, apps, tokens, regions); see the README\n"
+      + "  --seed FILE    JSON seed (organizations, apps, tokens, regions); see docs/testing.md\n"
       + "  --token TOKEN  the ready token's value (default: random), scope *";
 
   private Standalone() {}
