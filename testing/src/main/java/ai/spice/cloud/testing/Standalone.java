@@ -20,6 +20,12 @@ public final class Standalone {
 
   private Standalone() {}
 
+  /**
+   * Starts a fake and runs until the process is stopped; a bad argument prints the usage and exits with status 2.
+   *
+   * @param args {@code [--port N] [--seed FILE] [--token TOKEN]}
+   * @throws InterruptedException if the main thread is interrupted while the fake runs
+   */
   public static void main(String[] args) throws InterruptedException {
     SpiceCloudFake.Builder builder = SpiceCloudFake.builder();
     try {
