@@ -233,8 +233,8 @@ public final class SpiceCloudClient {
   }
 
   /**
-   * A builder preset with this client's settings, its credentials included (with a client-credentials token
-   * cache, the same cache); the new client has its own connection pool unless given one.
+   * A builder preset with this client's settings, its credentials included (with client credentials, the same
+   * token cache); a client built from it shares this one's OkHttp client and so its connection pool.
    *
    * @return a builder preset with this client's settings
    */
@@ -342,8 +342,7 @@ public final class SpiceCloudClient {
      * @param clientId the machine user's client id
      * @param clientSecret its secret; never logged nor shown in messages
      * @return this builder
-     * @throws IllegalArgumentException if either is empty
-     * @throws NullPointerException if either is null
+     * @throws IllegalArgumentException if either is null or blank
      */
     public Builder clientCredentials(String clientId, String clientSecret) {
       this.credentials = ClientCredentials.builder(clientId, clientSecret); // validates both now
