@@ -138,27 +138,50 @@ public final class SpiceCloudClient {
     return api(ApiKeysApi.class);
   }
 
-  /** @return the apps operations ({@code listApps}) */
+  /**
+   * The apps operations: {@code listApps()}, the organization's apps (scope {@code apps:read}).
+   *
+   * @return the apps operations, the same instance every time
+   */
   public AppsApi apps() {
     return api(AppsApi.class);
   }
 
-  /** @return the secrets operations ({@code listSecrets}); values are masked in toString() and logs */
+  /**
+   * The secrets operations: {@code listSecrets(appId)}, the app's secrets (scope {@code secrets:read}), values
+   * masked by the API and in {@code toString()} and logs.
+   *
+   * @return the secrets operations, the same instance every time
+   */
   public SecretsApi secrets() {
     return api(SecretsApi.class);
   }
 
-  /** @return the organization members operations ({@code listMembers}) */
+  /**
+   * The members operations: {@code listMembers()}, the organization's members and their roles (scope
+   * {@code members:read}).
+   *
+   * @return the members operations, the same instance every time
+   */
   public MembersApi members() {
     return api(MembersApi.class);
   }
 
-  /** @return the regions operations ({@code listRegions}) */
+  /**
+   * The regions operations: {@code listRegions()}, the deployment regions and the default one (any valid
+   * token).
+   *
+   * @return the regions operations, the same instance every time
+   */
   public RegionsApi regions() {
     return api(RegionsApi.class);
   }
 
-  /** @return the health operation ({@code getHealth}), public in the spec: sent without a token */
+  /**
+   * The health operation: {@code getHealth()}, public in the spec, so sent without a token.
+   *
+   * @return the health operation, the same instance every time
+   */
   public HealthApi health() {
     return api(HealthApi.class);
   }
@@ -287,7 +310,8 @@ public final class SpiceCloudClient {
     /**
      * The server, default {@value SpiceCloudClient#DEFAULT_BASE_URL}; a path prefix is kept.
      *
-     * @param baseUrl an absolute {@code https} URL ({@code http} only to loopback unless {@link #allowInsecureHttp(boolean)})
+     * @param baseUrl an absolute {@code https} URL ({@code http} only to loopback unless
+     *     {@link #allowInsecureHttp(boolean)})
      * @return this builder
      * @throws NullPointerException if it is null; an invalid URL fails {@link #build()}
      */

@@ -371,7 +371,8 @@ public final class SpiceCloudFake implements AutoCloseable {
     }
 
     /**
-     * @param capacity how many recent calls {@link SpiceCloudFake#requests()} keeps, default {@value SpiceCloudFake#DEFAULT_JOURNAL_CAPACITY}
+     * @param capacity how many recent calls {@link SpiceCloudFake#requests()} keeps, default
+     *     {@value SpiceCloudFake#DEFAULT_JOURNAL_CAPACITY}
      * @return this builder
      * @throws IllegalArgumentException if it is not positive
      */

@@ -44,9 +44,11 @@ class DocsTest {
   private static final List<Markdown> PAGES = Markdown.pages(ROOT).stream().map(Markdown::read).toList();
   private static final Set<String> FLAGS = Set.of("no-run", "seed");
   // A call through one of the client's operation groups, e.g. client.apiKeys().getApiKeys(appId).
-  private static final Pattern CALL = Pattern.compile("\\.(apiKeys|apps|secrets|members|regions|health)\\(\\)\\.\\w+\\(|\\.rotate\\(\\)");
+  private static final Pattern CALL =
+      Pattern.compile("\\.(apiKeys|apps|secrets|members|regions|health)\\(\\)\\.\\w+\\(|\\.rotate\\(\\)");
   private static final Pattern SNIPPET_VERSION = Pattern.compile(
-      "<artifactId>spice-cloud-[\\w-]+</artifactId>\\s*<version>([^<]+)</version>|spice-cloud-[a-z]+-(\\d+\\.\\d+\\.\\d+(?:-SNAPSHOT)?)");
+      "<artifactId>spice-cloud-[\\w-]+</artifactId>\\s*<version>([^<]+)</version>"
+      + "|spice-cloud-[a-z]+-(\\d+\\.\\d+\\.\\d+(?:-SNAPSHOT)?)");
 
   @TempDir
   Path work;
@@ -150,7 +152,8 @@ class DocsTest {
 
   @Test
   void anchorsFollowGitHubsSlugs() {
-    Markdown page = Markdown.parse(work.resolve("p.md"), List.of("# Retried: reads only", "## `Reading` the gate's report",
+    Markdown page = Markdown.parse(work.resolve("p.md"), List.of("# Retried: reads only",
+        "## `Reading` the gate's report",
         "## Testing with spice-cloud-testing", "## Errors", "### Errors", "## Use [the client](x.md) *now*"));
     assertThat(page.anchors()).containsExactly("retried-reads-only", "reading-the-gates-report",
         "testing-with-spice-cloud-testing", "errors", "errors-1", "use-the-client-now");
@@ -168,7 +171,8 @@ class DocsTest {
 
   @Test
   void aSnippetRunsAgainstTheFakeWithTheContextOfThePages() throws Exception {
-    Markdown page = page(work.resolve("p.md"), "```java", "ApiKeys keys = SpiceCloudClient.fromEnv().apiKeys().getApiKeys(appId);",
+    Markdown page = page(work.resolve("p.md"), "```java",
+        "ApiKeys keys = SpiceCloudClient.fromEnv().apiKeys().getApiKeys(appId);",
         "vault.write(\"seen\", keys.getApiKey());", "```");
     Compiled sample = JavaSamples.compile(page.fences().get(0), work, work.resolve("out"));
 

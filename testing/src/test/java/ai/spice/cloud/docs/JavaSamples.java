@@ -43,7 +43,8 @@ final class JavaSamples {
       "import org.junit.jupiter.api.extension.*;",
       "import static org.junit.jupiter.api.Assertions.*;",
       "");
-  private static final Pattern TYPE = Pattern.compile("(?m)^(?:public |final |abstract )*(?:class|record|interface|enum) (\\w+)");
+  private static final Pattern TYPE =
+      Pattern.compile("(?m)^(?:public |final |abstract )*(?:class|record|interface|enum) (\\w+)");
 
   /** A compiled fence: the loaded class, and whether it is a whole type (else a {@link SampleContext}). */
   record Compiled(Class<?> type, boolean unit) {}
