@@ -22,28 +22,53 @@ public final class RequestOptions {
   }
 
   /**
+   * Options with a timeout for the whole call: {@code client.withOptions(RequestOptions.timeout(
+   * Duration.ofSeconds(2))).health().getHealth()}.
+   *
+   * @param timeout the most the call may take, every attempt and backoff included
    * @return options whose calls take at most {@code timeout}, attempts and waits included, instead of the
    *     client's {@link SpiceCloudClient.Builder#timeout timeout}; a longer one also raises the call and read
    *     timeouts, so a slow call is not cut short
+   * @throws IllegalArgumentException if {@code timeout} is not positive
+   * @throws NullPointerException if {@code timeout} is null
    */
   public static RequestOptions timeout(Duration timeout) {
     return NONE.withTimeout(timeout);
   }
 
   /**
+   * Options with an extra header: {@code client.withOptions(RequestOptions.header("X-Org-Name", "acme"))}.
+   *
+   * @param name the header's name
+   * @param value its value
    * @return options that send header {@code name} (e.g. {@code X-Org-Name}, not {@code Authorization}, which
-   *     comes from the token supplier), replacing one the client sends; HTTP-invalid ones throw
+   *     comes from the token supplier), replacing one the client sends
+   * @throws IllegalArgumentException if {@code name} is {@code Authorization}, or the name or value is not
+   *     valid in HTTP
+   * @throws NullPointerException if {@code name} or {@code value} is null
    */
   public static RequestOptions header(String name, String value) {
     return NONE.withHeader(name, value);
   }
 
-  /** @return these options with that timeout instead (see {@link #timeout(Duration)}) */
+  /**
+   * @param timeout the most the call may take, every attempt and backoff included
+   * @return these options with that timeout instead (see {@link #timeout(Duration)})
+   * @throws IllegalArgumentException if {@code timeout} is not positive
+   * @throws NullPointerException if {@code timeout} is null
+   */
   public RequestOptions withTimeout(Duration timeout) {
     return new RequestOptions(SpiceCloudClient.Builder.requirePositive(timeout, "timeout"), headers);
   }
 
-  /** @return these options plus that header (see {@link #header(String, String)}) */
+  /**
+   * @param name the header's name
+   * @param value its value
+   * @return these options plus that header (see {@link #header(String, String)})
+   * @throws IllegalArgumentException if {@code name} is {@code Authorization}, or the name or value is not
+   *     valid in HTTP
+   * @throws NullPointerException if {@code name} or {@code value} is null
+   */
   public RequestOptions withHeader(String name, String value) {
     if ("Authorization".equalsIgnoreCase(name)) {
       throw new IllegalArgumentException("Authorization comes from the client's token supplier");

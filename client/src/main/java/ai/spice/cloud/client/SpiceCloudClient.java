@@ -32,6 +32,24 @@ import okhttp3.OkHttpClient;
  * or by OkHttp. Failures are typed {@link ai.spice.cloud.client.errors.SpiceCloudException}s; tokens, keys and
  * secret values never show in logs, messages or {@code toString()}; public operations get no token. Immutable
  * and thread-safe: share one; views from {@link #withOptions} and {@link #withTimeouts} share its pool.
+ *
+ * <pre>{@code
+ * SpiceCloudClient client = SpiceCloudClient.fromEnv();          // or SpiceCloudClient.builder()...build()
+ * ApiKeys keys = client.apiKeys().getApiKeys(42L);
+ * try {
+ *   client.apiKeys().regenerateApiKey(42L, null);                // no body: the primary key
+ * } catch (SpiceCloudIoException e) {                             // it may or may not have happened:
+ *   keys = client.apiKeys().getApiKeys(42L);                      // look before regenerating again
+ * }
+ * }</pre>
+ *
+ * <p>Every call throws a {@link ai.spice.cloud.client.errors.SpiceCloudException} subclass on failure: a
+ * {@link ai.spice.cloud.client.errors.SpiceCloudServiceException} per non-2xx status,
+ * {@link ai.spice.cloud.client.errors.SpiceCloudIoException} or
+ * {@link ai.spice.cloud.client.errors.SpiceCloudTimeoutException} when the network fails,
+ * {@link ai.spice.cloud.client.errors.SpiceCloudInvalidResponseException} for a body that is not the documented
+ * JSON, and {@link ai.spice.cloud.client.errors.TokenExchangeException} when client credentials cannot be
+ * exchanged.
  */
 public final class SpiceCloudClient {
 
@@ -67,7 +85,18 @@ public final class SpiceCloudClient {
     this.options = options;
   }
 
-  /** @return a builder with the defaults; a token or token supplier must be set */
+  /**
+   * Starts a client with the defaults; credentials must be set before {@link Builder#build()}.
+   *
+   * <pre>{@code
+   * SpiceCloudClient client = SpiceCloudClient.builder()
+   *     .clientCredentials(clientId, clientSecret)
+   *     .readTimeout(Duration.ofSeconds(20))
+   *     .build();
+   * }</pre>
+   *
+   * @return a builder with the defaults
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -99,6 +128,9 @@ public final class SpiceCloudClient {
   }
 
   /**
+   * The API keys operations: {@code getApiKeys(appId)} (scope {@code apps:read}) and
+   * {@code regenerateApiKey(appId, request)} (scope {@code apps:write}; never re-sent, see the class comment).
+   *
    * @return the API keys operations, the same instance every time; {@code regenerateApiKey(appId, null)}
    *     sends no body, so the server's default (the primary key) applies
    */
@@ -106,27 +138,50 @@ public final class SpiceCloudClient {
     return api(ApiKeysApi.class);
   }
 
-  /** @return the apps operations ({@code listApps}) */
+  /**
+   * The apps operations: {@code listApps()}, the organization's apps (scope {@code apps:read}).
+   *
+   * @return the apps operations, the same instance every time
+   */
   public AppsApi apps() {
     return api(AppsApi.class);
   }
 
-  /** @return the secrets operations ({@code listSecrets}); values are masked in toString() and logs */
+  /**
+   * The secrets operations: {@code listSecrets(appId)}, the app's secrets (scope {@code secrets:read}), values
+   * masked by the API and in {@code toString()} and logs.
+   *
+   * @return the secrets operations, the same instance every time
+   */
   public SecretsApi secrets() {
     return api(SecretsApi.class);
   }
 
-  /** @return the organization members operations ({@code listMembers}) */
+  /**
+   * The members operations: {@code listMembers()}, the organization's members and their roles (scope
+   * {@code members:read}).
+   *
+   * @return the members operations, the same instance every time
+   */
   public MembersApi members() {
     return api(MembersApi.class);
   }
 
-  /** @return the regions operations ({@code listRegions}) */
+  /**
+   * The regions operations: {@code listRegions()}, the deployment regions and the default one (any valid
+   * token).
+   *
+   * @return the regions operations, the same instance every time
+   */
   public RegionsApi regions() {
     return api(RegionsApi.class);
   }
 
-  /** @return the health operation ({@code getHealth}), public in the spec: sent without a token */
+  /**
+   * The health operation: {@code getHealth()}, public in the spec, so sent without a token.
+   *
+   * @return the health operation, the same instance every time
+   */
   public HealthApi health() {
     return api(HealthApi.class);
   }
@@ -152,9 +207,13 @@ public final class SpiceCloudClient {
   }
 
   /**
+   * A view of this client whose calls carry a timeout and extra headers, without building another client:
+   * {@code client.withOptions(RequestOptions.header("X-Org-Name", "acme")).apps().listApps()}.
+   *
    * @param options e.g. {@code RequestOptions.timeout(Duration.ofSeconds(5))} or
    *     {@code RequestOptions.header("X-Org-Name", "acme")}, on top of this view's own
    * @return a view of this client whose calls carry them, sharing its pool; cheap, but keep it for reuse
+   * @throws NullPointerException if {@code options} is null
    */
   public SpiceCloudClient withOptions(RequestOptions options) {
     RequestOptions merged = this.options.with(Objects.requireNonNull(options, "options"));
@@ -165,19 +224,43 @@ public final class SpiceCloudClient {
         settings.connectTimeout, max(settings.readTimeout, timeout), max(settings.callTimeout, timeout)), merged);
   }
 
-  /** @return a view with these connect and read timeouts, its call timeout raised to their sum if longer */
+  /**
+   * A view of this client with other transport timeouts (see {@link Builder#connectTimeout},
+   * {@link Builder#readTimeout}), sharing its pool.
+   *
+   * @param connect bounds each connection attempt
+   * @param read bounds each silence while writing, waiting or reading
+   * @return a view with these connect and read timeouts, its call timeout raised to their sum if longer
+   * @throws IllegalArgumentException if a timeout is not positive
+   * @throws NullPointerException if a timeout is null
+   */
   public SpiceCloudClient withTimeouts(Duration connect, Duration read) {
     return withTimeouts(connect, read, max(settings.callTimeout, connect.plus(read)));
   }
 
-  /** @return a view with these connect, read and call timeouts (see {@link Builder}), sharing the pool */
+  /**
+   * A view of this client with other transport timeouts (see {@link Builder#connectTimeout},
+   * {@link Builder#readTimeout}, {@link Builder#callTimeout}), sharing its pool.
+   *
+   * @param connect bounds each connection attempt
+   * @param read bounds each silence while writing, waiting or reading
+   * @param call bounds one whole attempt
+   * @return a view with these connect, read and call timeouts, sharing the pool
+   * @throws IllegalArgumentException if a timeout is not positive
+   * @throws NullPointerException if a timeout is null
+   */
   public SpiceCloudClient withTimeouts(Duration connect, Duration read, Duration call) {
     Builder b = settings.copy().connectTimeout(connect).readTimeout(read).callTimeout(call);
     b.validate();
     return new SpiceCloudClient(pipeline, plans, b, Transport.configure(http, connect, read, call), options);
   }
 
-  /** @return a builder preset with this client's settings */
+  /**
+   * A builder preset with this client's settings, its credentials included (with client credentials, the same
+   * token cache); a client built from it shares this one's OkHttp client and so its connection pool.
+   *
+   * @return a builder preset with this client's settings
+   */
   public Builder toBuilder() {
     return settings.copy();
   }
@@ -224,25 +307,50 @@ public final class SpiceCloudClient {
 
     private Builder() {}
 
-    /** The server, default {@value SpiceCloudClient#DEFAULT_BASE_URL}; a path prefix is kept. */
+    /**
+     * The server, default {@value SpiceCloudClient#DEFAULT_BASE_URL}; a path prefix is kept.
+     *
+     * @param baseUrl an absolute {@code https} URL ({@code http} only to loopback unless
+     *     {@link #allowInsecureHttp(boolean)})
+     * @return this builder
+     * @throws NullPointerException if it is null; an invalid URL fails {@link #build()}
+     */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
       return this;
     }
 
-    /** A fixed bearer token: a personal access token or a CLI session token (replaces other credentials). */
+    /**
+     * A fixed bearer token: a personal access token or a CLI session token (replaces other credentials).
+     *
+     * @param token the token, sent as {@code Authorization: Bearer <token>}; never logged
+     * @return this builder
+     * @throws NullPointerException if it is null
+     */
     public Builder bearerToken(String token) {
       Objects.requireNonNull(token, "token");
       return tokenProvider(() -> token);
     }
 
-    /** Asked for the bearer token on every attempt, e.g. your own token cache; thread-safe. */
+    /**
+     * Asked for the bearer token on every attempt, e.g. your own token cache; thread-safe.
+     *
+     * @param tokenSupplier e.g. {@code tokens::currentAccessToken}
+     * @return this builder
+     * @throws NullPointerException if it is null
+     */
     public Builder tokenSupplier(Supplier<String> tokenSupplier) {
       Objects.requireNonNull(tokenSupplier, "tokenSupplier");
       return tokenProvider(tokenSupplier::get);
     }
 
-    /** Asked for the token on every attempt and told when the API refused one (401); thread-safe. */
+    /**
+     * Asked for the token on every attempt and told when the API refused one (401); thread-safe.
+     *
+     * @param tokens the provider (replaces other credentials)
+     * @return this builder
+     * @throws NullPointerException if it is null
+     */
     public Builder tokenProvider(TokenProvider tokens) {
       this.tokens = Objects.requireNonNull(tokens, "tokens");
       this.credentials = null;
@@ -254,6 +362,11 @@ public final class SpiceCloudClient {
      * they expire and fetched once for all concurrent callers ({@link ClientCredentials}). The token endpoint is
      * derived from the base URL ({@code https://api.spice.ai} gives {@code https://spice.ai/api/oauth/token})
      * unless {@link #tokenUrl(String)} sets it. Replaces other credentials.
+     *
+     * @param clientId the machine user's client id
+     * @param clientSecret its secret; never logged nor shown in messages
+     * @return this builder
+     * @throws IllegalArgumentException if either is null or blank
      */
     public Builder clientCredentials(String clientId, String clientSecret) {
       this.credentials = ClientCredentials.builder(clientId, clientSecret); // validates both now
@@ -261,7 +374,13 @@ public final class SpiceCloudClient {
       return this;
     }
 
-    /** The OAuth token endpoint for {@link #clientCredentials}; {@code https} unless on loopback. */
+    /**
+     * The OAuth token endpoint for {@link #clientCredentials}; {@code https} unless on loopback.
+     *
+     * @param tokenUrl e.g. {@code https://spice.ai/api/oauth/token}
+     * @return this builder
+     * @throws NullPointerException if it is null
+     */
     public Builder tokenUrl(String tokenUrl) {
       this.tokenUrl = Objects.requireNonNull(tokenUrl, "tokenUrl");
       return this;
@@ -270,19 +389,35 @@ public final class SpiceCloudClient {
     /**
      * The organization to act for, sent as {@code X-Org-Name} on every call (letters, digits, {@code .},
      * {@code -}, {@code _}); machine credentials are pinned to their own, another one is refused with 403.
+     *
+     * @param organization the organization's name
+     * @return this builder
+     * @throws IllegalArgumentException if it is not 1 to 128 of those characters
      */
     public Builder organization(String organization) {
       this.organization = Organizations.check(organization);
       return this;
     }
 
-    /** Bounds each connection attempt, default 10 s. */
+    /**
+     * Bounds each connection attempt, default 10 s.
+     *
+     * @param connectTimeout the timeout
+     * @return this builder
+     * @throws NullPointerException if it is null; a value that is not positive fails {@link #build()}
+     */
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
       return this;
     }
 
-    /** Bounds each silence while writing, waiting or reading, default 30 s. */
+    /**
+     * Bounds each silence while writing, waiting or reading, default 30 s.
+     *
+     * @param readTimeout the timeout
+     * @return this builder
+     * @throws NullPointerException if it is null; a value that is not positive fails {@link #build()}
+     */
     public Builder readTimeout(Duration readTimeout) {
       this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
       return this;
@@ -291,6 +426,10 @@ public final class SpiceCloudClient {
     /**
      * The most one attempt may take end to end, connect to last body byte, default 60 s: it also ends an
      * answer that trickles in. A read is retried after it only if the response head had not arrived.
+     *
+     * @param callTimeout the timeout
+     * @return this builder
+     * @throws NullPointerException if it is null; a value that is not positive fails {@link #build()}
      */
     public Builder callTimeout(Duration callTimeout) {
       this.callTimeout = Objects.requireNonNull(callTimeout, "callTimeout");
@@ -300,6 +439,10 @@ public final class SpiceCloudClient {
     /**
      * The most one call may take, every attempt and backoff included, default 2 minutes: no retry starts
      * whose wait would end after it, and an attempt gets at most what is left ({@link RequestOptions#timeout}).
+     *
+     * @param timeout the timeout
+     * @return this builder
+     * @throws NullPointerException if it is null; a value that is not positive fails {@link #build()}
      */
     public Builder timeout(Duration timeout) {
       this.timeout = Objects.requireNonNull(timeout, "timeout");
@@ -311,61 +454,119 @@ public final class SpiceCloudClient {
      * a copy carrying its safety settings on top (this builder's timeouts, no automatic re-sends, no redirects,
      * no {@code Authenticator}, its follow-up guard as innermost network interceptor; your network interceptors
      * see a 407, 421 or 503 with {@code Retry-After} as an {@link java.io.IOException}, see {@code Transport}).
+     *
+     * @param httpClient your client; its pool is shared with it
+     * @return this builder
+     * @throws NullPointerException if it is null
      */
     public Builder httpClient(OkHttpClient httpClient) {
       this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
       return this;
     }
 
-    /** Retries of a read after its first attempt, default 3, at most 10; POST and PATCH never are. */
+    /**
+     * Retries of a read after its first attempt, default 3, at most 10; POST and PATCH never are.
+     *
+     * @param maxRetries 0 to 10; another value fails {@link #build()}
+     * @return this builder
+     */
     public Builder maxRetries(int maxRetries) {
       this.maxRetries = maxRetries;
       return this;
     }
 
-    /** The first backoff, default 500 ms, doubling per retry, with jitter. */
+    /**
+     * The first backoff, default 500 ms, doubling per retry, with jitter.
+     *
+     * @param initialBackoff the first wait
+     * @return this builder
+     * @throws NullPointerException if it is null; a value that is not positive fails {@link #build()}
+     */
     public Builder initialBackoff(Duration initialBackoff) {
       this.initialBackoff = Objects.requireNonNull(initialBackoff, "initialBackoff");
       return this;
     }
 
-    /** The longest computed backoff, default 8 s. */
+    /**
+     * The longest computed backoff, default 8 s.
+     *
+     * @param maxBackoff the longest wait
+     * @return this builder
+     * @throws NullPointerException if it is null; a value that is not positive fails {@link #build()}
+     */
     public Builder maxBackoff(Duration maxBackoff) {
       this.maxBackoff = Objects.requireNonNull(maxBackoff, "maxBackoff");
       return this;
     }
 
-    /** The longest {@code Retry-After} honoured, default 30 s; a longer or invalid one gets the backoff. */
+    /**
+     * The longest {@code Retry-After} honoured, default 30 s; a longer or invalid one gets the backoff.
+     *
+     * @param maxRetryAfter the longest wait a server may ask for
+     * @return this builder
+     * @throws NullPointerException if it is null; a negative value fails {@link #build()}
+     */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
       this.maxRetryAfter = Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
       return this;
     }
 
-    /** Default {@link LogLevel#NONE}; secrets are masked at every level. */
+    /**
+     * Default {@link LogLevel#NONE}; secrets are masked at every level.
+     *
+     * @param logLevel how much of each exchange to log to the SLF4J logger {@code ai.spice.cloud.client} at DEBUG
+     * @return this builder
+     * @throws NullPointerException if it is null
+     */
     public Builder logLevel(LogLevel logLevel) {
       this.logLevel = Objects.requireNonNull(logLevel, "logLevel");
       return this;
     }
 
-    /** Allows {@code http://} to a non-loopback host, sending the token in clear text; default false. */
+    /**
+     * Allows {@code http://} to a non-loopback host, sending the token in clear text; default false.
+     *
+     * @param allowInsecureHttp true to allow it
+     * @return this builder
+     */
     public Builder allowInsecureHttp(boolean allowInsecureHttp) {
       this.allowInsecureHttp = allowInsecureHttp;
       return this;
     }
 
-    /** How to wait between retries (tests record instead of waiting). */
+    /**
+     * How to wait between retries (tests record instead of waiting).
+     *
+     * @param sleeper the waiting strategy, default {@link Sleeper#SYSTEM}
+     * @return this builder
+     * @throws NullPointerException if it is null
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
       return this;
     }
 
-    /** The time an HTTP-date {@code Retry-After} is measured from. */
+    /**
+     * The time an HTTP-date {@code Retry-After} is measured from.
+     *
+     * @param clock the clock, default UTC system time
+     * @return this builder
+     * @throws NullPointerException if it is null
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** @return a new client; throws if no credentials are set, a setting is invalid or http:// goes off loopback */
+    /**
+     * Builds the client; this builder stays usable.
+     *
+     * @return a new client
+     * @throws IllegalStateException if no credentials are set
+     * @throws IllegalArgumentException if a setting is invalid (a timeout or backoff not positive, more than 10
+     *     retries, a base or token URL that is not absolute http(s), or {@code http://} off loopback without
+     *     {@link #allowInsecureHttp(boolean)})
+     */
     public SpiceCloudClient build() {
       validate();
       Builder settings = copy();

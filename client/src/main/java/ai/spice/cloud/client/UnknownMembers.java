@@ -38,7 +38,10 @@ public final class UnknownMembers {
 
   private UnknownMembers() {}
 
-  /** @return the members a model the client decoded (or one nested in it) could not hold; else empty */
+  /**
+   * @param model a model the client decoded, or one nested in it
+   * @return the members it could not hold; else empty
+   */
   public static Map<String, Object> of(Object model) {
     Map<String, Object> members = BY_MODEL.get(new Key(model, null));
     return members == null ? Map.of() : Collections.unmodifiableMap(members);

@@ -27,9 +27,9 @@ import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the README's usage example as written, against a loopback server, so the README cannot drift from
- * the client. Only where the client comes from is adapted: the environment is a map naming this server, and
- * the explicit builder gets its base URL.
+ * Runs the usage example the README had (now spread over docs/client.md) against a loopback server, asserting
+ * each request; DocsTest (testing/) compiles and runs the Markdown itself. Only where the client comes from is
+ * adapted: the environment is a map naming this server, and the explicit builder gets its base URL.
  */
 class ReadmeExampleTest extends ServerTest {
 

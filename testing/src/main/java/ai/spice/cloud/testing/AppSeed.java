@@ -14,20 +14,39 @@ public final class AppSeed {
     this.id = id;
   }
 
+  /** @return the app id */
   public long id() {
     return id;
   }
 
+  /**
+   * Sets the app name.
+   *
+   * @param name the name
+   * @return this seed, for chaining
+   * @throws NullPointerException if it is null
+   */
   public AppSeed name(String name) {
     return set(a -> a.name = Objects.requireNonNull(name, "name"));
   }
 
-  /** @param description the description, or null for none */
+  /**
+   * Sets the description.
+   *
+   * @param description the description, or null for none
+   * @return this seed, for chaining
+   */
   public AppSeed description(String description) {
     return set(a -> a.description = description);
   }
 
-  /** @param visibility {@code public} or {@code private} (the default) */
+  /**
+   * Sets the visibility.
+   *
+   * @param visibility {@code public} or {@code private} (the default)
+   * @return this seed, for chaining
+   * @throws IllegalArgumentException if it is neither
+   */
   public AppSeed visibility(String visibility) {
     if (!"public".equals(visibility) && !"private".equals(visibility)) {
       throw new IllegalArgumentException("visibility is public or private: " + visibility);
@@ -35,16 +54,35 @@ public final class AppSeed {
     return set(a -> a.visibility = visibility);
   }
 
-  /** @param region the region identifier the app runs in (the API's {@code cname}) */
+  /**
+   * Sets the region the app runs in.
+   *
+   * @param region the region identifier (the API's {@code cname})
+   * @return this seed, for chaining
+   * @throws NullPointerException if it is null
+   */
   public AppSeed region(String region) {
     return set(a -> a.cname = Objects.requireNonNull(region, "region"));
   }
 
-  /** @param clusterId the cluster id, or null for none */
+  /**
+   * Sets the cluster id.
+   *
+   * @param clusterId the cluster id, or null for none
+   * @return this seed, for chaining
+   */
   public AppSeed clusterId(String clusterId) {
     return set(a -> a.clusterId = clusterId);
   }
 
+  /**
+   * Adds a tag, or replaces the value of the tag with this key.
+   *
+   * @param key the key
+   * @param value its value
+   * @return this seed, for chaining
+   * @throws NullPointerException if either is null
+   */
   public AppSeed tag(String key, String value) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
@@ -56,6 +94,13 @@ public final class AppSeed {
     });
   }
 
+  /**
+   * Sets when the app was created ({@code created_at}).
+   *
+   * @param createdAt the instant
+   * @return this seed, for chaining
+   * @throws NullPointerException if it is null
+   */
   public AppSeed createdAt(Instant createdAt) {
     return set(a -> a.createdAt = Objects.requireNonNull(createdAt, "createdAt"));
   }
@@ -65,6 +110,8 @@ public final class AppSeed {
    *
    * @param primary the primary key ({@code api_key}), or null for none
    * @param secondary the secondary key ({@code api_key_2}), or null for none
+   * @return this seed, for chaining
+   * @throws IllegalArgumentException if the two are equal
    */
   public AppSeed apiKeys(String primary, String secondary) {
     if (primary != null && primary.equals(secondary)) {
@@ -76,7 +123,15 @@ public final class AppSeed {
     });
   }
 
-  /** Adds a secret, or replaces the value of the secret with this name. The API only ever shows it masked. */
+  /**
+   * Adds a secret, or replaces the value of the secret with this name. The API only ever shows it masked.
+   *
+   * @param name the secret name
+   * @param value its value
+   * @return this seed, for chaining
+   * @throws IllegalArgumentException if the name is blank
+   * @throws NullPointerException if the value is null
+   */
   public AppSeed secret(String name, String value) {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("a secret needs a name");

@@ -11,5 +11,10 @@ package ai.spice.cloud.testing;
  */
 @FunctionalInterface
 public interface CallListener {
+  /**
+   * Called once per call, after it was answered (or a fault ended it).
+   *
+   * @param call the call, secrets masked
+   */
   void onCall(RecordedCall call);
 }

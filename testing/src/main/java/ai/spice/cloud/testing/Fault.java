@@ -42,7 +42,12 @@ public final class Fault {
     return new Fault(Kind.SERVICE_UNAVAILABLE, null);
   }
 
-  /** @return a 503 with {@code Retry-After} in whole seconds (rounded up) */
+  /**
+   * @param retryAfter sent as {@code Retry-After} in whole seconds (rounded up)
+   * @return a 503 with {@code Retry-After}
+   * @throws IllegalArgumentException if it is negative
+   * @throws NullPointerException if it is null
+   */
   public static Fault serviceUnavailable(Duration retryAfter) {
     return new Fault(Kind.SERVICE_UNAVAILABLE, nonNegative(retryAfter));
   }
@@ -52,7 +57,12 @@ public final class Fault {
     return new Fault(Kind.TOO_MANY_REQUESTS, null);
   }
 
-  /** @return a 429 with {@code Retry-After} in whole seconds (rounded up) */
+  /**
+   * @param retryAfter sent as {@code Retry-After} in whole seconds (rounded up)
+   * @return a 429 with {@code Retry-After}
+   * @throws IllegalArgumentException if it is negative
+   * @throws NullPointerException if it is null
+   */
   public static Fault tooManyRequests(Duration retryAfter) {
     return new Fault(Kind.TOO_MANY_REQUESTS, nonNegative(retryAfter));
   }
@@ -62,7 +72,12 @@ public final class Fault {
     return new Fault(Kind.INTERNAL_SERVER_ERROR, null);
   }
 
-  /** @return the call takes effect and its response starts after {@code delay} */
+  /**
+   * @param delay how long the response waits
+   * @return the call takes effect and its response starts after {@code delay}
+   * @throws IllegalArgumentException if it is negative
+   * @throws NullPointerException if it is null
+   */
   public static Fault delay(Duration delay) {
     return new Fault(Kind.DELAY, nonNegative(delay));
   }
@@ -77,6 +92,7 @@ public final class Fault {
     return new Fault(Kind.RESPONSE_LOST, null);
   }
 
+  /** @return what kind of fault this is */
   public Kind kind() {
     return kind;
   }

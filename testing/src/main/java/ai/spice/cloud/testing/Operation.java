@@ -7,10 +7,15 @@ import java.util.Optional;
  * Each names the scope the real API requires, per its public documentation.
  */
 public enum Operation {
+  /** {@code GET /v1/apps}: the organization's apps; scope {@code apps:read}. */
   LIST_APPS("listApps", "GET", "/v1/apps", "apps:read"),
+  /** {@code GET /v1/apps/{appId}/api-keys}: the app's two keys; scope {@code apps:read}. */
   GET_API_KEYS("getApiKeys", "GET", "/v1/apps/{appId}/api-keys", "apps:read"),
+  /** {@code POST /v1/apps/{appId}/api-keys}: regenerates one or both keys; scope {@code apps:write}. */
   REGENERATE_API_KEY("regenerateApiKey", "POST", "/v1/apps/{appId}/api-keys", "apps:write"),
+  /** {@code GET /v1/apps/{appId}/secrets}: the app's secrets, values masked; scope {@code secrets:read}. */
   LIST_SECRETS("listSecrets", "GET", "/v1/apps/{appId}/secrets", "secrets:read"),
+  /** {@code GET /v1/members}: the organization's members; scope {@code members:read}. */
   LIST_MEMBERS("listMembers", "GET", "/v1/members", "members:read"),
   /** No scope of the documented list covers regions: any token with at least one scope may list them. */
   LIST_REGIONS("listRegions", "GET", "/v1/regions", null),

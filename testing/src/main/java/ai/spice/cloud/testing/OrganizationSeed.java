@@ -19,6 +19,8 @@ public final class OrganizationSeed {
    * The app with this id, created in this organization (with two fresh API keys, in the default region) if
    * there is none yet.
    *
+   * @param appId the app id, positive
+   * @return the app, to seed further
    * @throws IllegalArgumentException if the id is not positive or names an app of another organization
    */
   public AppSeed app(long appId) {
@@ -38,7 +40,12 @@ public final class OrganizationSeed {
     return new AppSeed(state, appId);
   }
 
-  /** Removes the app with this id from this organization, if it has it. */
+  /**
+   * Removes the app with this id from this organization, if it has it.
+   *
+   * @param appId the app id
+   * @return this organization, for chaining
+   */
   public OrganizationSeed removeApp(long appId) {
     synchronized (state) {
       State.App app = state.apps.get(appId);
@@ -49,7 +56,14 @@ public final class OrganizationSeed {
     return this;
   }
 
-  /** The member with this user id, added (role {@code member}, not owner) if absent; the username is set. */
+  /**
+   * The member with this user id, added (role {@code member}, not owner) if absent; the username is set.
+   *
+   * @param userId the user id
+   * @param username the username
+   * @return the member, to seed further
+   * @throws IllegalArgumentException if the username is blank
+   */
   public MemberSeed member(long userId, String username) {
     if (username == null || username.isBlank()) {
       throw new IllegalArgumentException("a member needs a username");

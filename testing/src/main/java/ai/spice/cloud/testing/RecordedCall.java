@@ -42,22 +42,51 @@ public record RecordedCall(
     Optional<Fault> fault,
     Optional<String> undocumented) {
 
+  /**
+   * Copies the header maps, so a call cannot change after it was journaled; the components are described on the
+   * record.
+   *
+   * @param sequence see the record
+   * @param receivedAt see the record
+   * @param method see the record
+   * @param path see the record
+   * @param query see the record
+   * @param operation see the record
+   * @param requestHeaders see the record
+   * @param requestBody see the record
+   * @param requestBodySize see the record
+   * @param status see the record
+   * @param responseHeaders see the record
+   * @param responseBody see the record
+   * @param fault see the record
+   * @param undocumented see the record
+   * @throws NullPointerException if a header map is null
+   */
   public RecordedCall {
     requestHeaders = Map.copyOf(requestHeaders);
     responseHeaders = Map.copyOf(responseHeaders);
   }
 
-  /** @return the first value of a request header, by case-insensitive name */
+  /**
+   * @param name the header name, any case
+   * @return the first value of that request header
+   */
   public Optional<String> requestHeader(String name) {
     return header(requestHeaders, name);
   }
 
-  /** @return the first value of a response header, by case-insensitive name */
+  /**
+   * @param name the header name, any case
+   * @return the first value of that response header
+   */
   public Optional<String> responseHeader(String name) {
     return header(responseHeaders, name);
   }
 
-  /** @return whether this call matched {@code op} */
+  /**
+   * @param op an operation
+   * @return whether this call matched {@code op}
+   */
   public boolean is(Operation op) {
     return operation.filter(op::equals).isPresent();
   }

@@ -14,12 +14,24 @@ public final class RegionSeed {
     this.region = region;
   }
 
-  /** @param name the human-readable name, e.g. {@code US East (Ohio)} */
+  /**
+   * Sets the human-readable name.
+   *
+   * @param name e.g. {@code US East (Ohio)}
+   * @return this seed, for chaining
+   * @throws NullPointerException if it is null
+   */
   public RegionSeed name(String name) {
     return set(r -> r.name = Objects.requireNonNull(name, "name"));
   }
 
-  /** @param provider {@code aws}, {@code azure} or {@code teraswitch} */
+  /**
+   * Sets the cloud provider.
+   *
+   * @param provider {@code aws}, {@code azure} or {@code teraswitch}
+   * @return this seed, for chaining
+   * @throws IllegalArgumentException if it is another
+   */
   public RegionSeed provider(String provider) {
     if (!PROVIDERS.contains(provider)) {
       throw new IllegalArgumentException("provider is one of " + PROVIDERS + ": " + provider);
@@ -27,7 +39,11 @@ public final class RegionSeed {
     return set(r -> r.provider = provider);
   }
 
-  /** Makes this the one default region. */
+  /**
+   * Makes this the one default region.
+   *
+   * @return this seed, for chaining
+   */
   public RegionSeed makeDefault() {
     synchronized (state) {
       state.regions.forEach(r -> r.isDefault = r.region.equals(region));
@@ -35,6 +51,12 @@ public final class RegionSeed {
     return this;
   }
 
+  /**
+   * Sets whether the region is disabled.
+   *
+   * @param disabled true to disable it
+   * @return this seed, for chaining
+   */
   public RegionSeed disabled(boolean disabled) {
     return set(r -> r.disabled = disabled);
   }

@@ -88,6 +88,11 @@ public final class SpiceCloudFake implements AutoCloseable {
     return builder().start();
   }
 
+  /**
+   * Starts configuring a fake (port, clock, journal, listeners, seeds).
+   *
+   * @return a builder; {@link Builder#start()} starts the fake
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -97,6 +102,7 @@ public final class SpiceCloudFake implements AutoCloseable {
     return "http://127.0.0.1:" + server.getPort();
   }
 
+  /** @return the port on 127.0.0.1 the fake listens on */
   public int port() {
     return server.getPort();
   }
@@ -113,7 +119,10 @@ public final class SpiceCloudFake implements AutoCloseable {
     return organization(State.DEFAULT_ORGANIZATION);
   }
 
-  /** @return the organization with this name, created if absent */
+  /**
+   * @param name the organization name
+   * @return the organization with this name, created if absent
+   */
   public OrganizationSeed organization(String name) {
     synchronized (state) {
       state.organization(name);
@@ -121,7 +130,11 @@ public final class SpiceCloudFake implements AutoCloseable {
     return new OrganizationSeed(state, name);
   }
 
-  /** @return the app with this id in the default organization, created if absent */
+  /**
+   * @param appId the app id, positive
+   * @return the app with this id in the default organization, created if absent
+   * @throws IllegalArgumentException if the id is not positive or names an app of another organization
+   */
   public AppSeed app(long appId) {
     return organization().app(appId);
   }
@@ -129,6 +142,11 @@ public final class SpiceCloudFake implements AutoCloseable {
   /**
    * Registers a bearer token (or adds scopes to a registered one), in the default organization unless
    * {@link TokenSeed#organization(String)} says otherwise.
+   *
+   * @param value the token, as the client sends it
+   * @param scopes its scopes, e.g. {@code apps:read}, or {@code *}
+   * @return the token, to seed further
+   * @throws IllegalArgumentException if the value is blank or has whitespace, or a scope is unknown
    */
   public TokenSeed token(String value, String... scopes) {
     if (value == null || value.isBlank() || value.chars().anyMatch(Character::isWhitespace)) {
@@ -140,7 +158,12 @@ public final class SpiceCloudFake implements AutoCloseable {
     return new TokenSeed(state, value).scopes(scopes);
   }
 
-  /** Forgets a token: from now on it is answered 401, as an expired or revoked one. */
+  /**
+   * Forgets a token: from now on it is answered 401, as an expired or revoked one.
+   *
+   * @param value the token
+   * @return this fake, for chaining
+   */
   public SpiceCloudFake revokeToken(String value) {
     synchronized (state) {
       state.tokens.remove(value);
@@ -148,7 +171,11 @@ public final class SpiceCloudFake implements AutoCloseable {
     return this;
   }
 
-  /** @return the region with this identifier (e.g. {@code us-east-2}), added if absent */
+  /**
+   * @param region the region identifier, e.g. {@code us-east-2}
+   * @return the region with this identifier, added if absent
+   * @throws NullPointerException if it is null
+   */
   public RegionSeed region(String region) {
     Objects.requireNonNull(region, "region");
     synchronized (state) {
@@ -159,7 +186,11 @@ public final class SpiceCloudFake implements AutoCloseable {
     return new RegionSeed(state, region);
   }
 
-  /** Removes every region (then add your own with {@link #region(String)}). */
+  /**
+   * Removes every region (then add your own with {@link #region(String)}).
+   *
+   * @return this fake, for chaining
+   */
   public SpiceCloudFake clearRegions() {
     synchronized (state) {
       state.regions.clear();
@@ -170,7 +201,10 @@ public final class SpiceCloudFake implements AutoCloseable {
   /**
    * Applies a JSON seed file (format: {@link SeedFile}) on top of the current state.
    *
+   * @param json the file
+   * @return this fake, for chaining
    * @throws IllegalArgumentException naming the JSON pointer of the first invalid entry
+   * @throws java.io.UncheckedIOException if the file cannot be read
    */
   public SpiceCloudFake seed(Path json) {
     try (InputStream in = Files.newInputStream(json)) {
@@ -180,7 +214,14 @@ public final class SpiceCloudFake implements AutoCloseable {
     }
   }
 
-  /** Applies a JSON seed (format: {@link SeedFile}); {@code source} names it in error messages. */
+  /**
+   * Applies a JSON seed (format: {@link SeedFile}) on top of the current state.
+   *
+   * @param json the JSON
+   * @param source names it in error messages
+   * @return this fake, for chaining
+   * @throws IllegalArgumentException naming the source and JSON pointer of the first invalid entry
+   */
   public SpiceCloudFake seed(InputStream json, String source) {
     SeedFile.apply(this, json, source);
     return this;
@@ -188,7 +229,11 @@ public final class SpiceCloudFake implements AutoCloseable {
 
   // ---- assertions -------------------------------------------------------------------------------------------
 
-  /** @return whether {@code key} is one of the app's two current API keys, i.e. a runtime would accept it */
+  /**
+   * @param appId the app
+   * @param key a key value, or null
+   * @return whether {@code key} is one of the app's two current API keys, i.e. a runtime would accept it
+   */
   public boolean isLiveKey(long appId, String key) {
     if (key == null) {
       return false;
@@ -204,11 +249,19 @@ public final class SpiceCloudFake implements AutoCloseable {
     return journal.snapshot();
   }
 
-  /** @return the journaled calls that matched this operation, oldest first */
+  /**
+   * @param op the operation
+   * @return the journaled calls that matched this operation, oldest first
+   */
   public List<RecordedCall> requests(Operation op) {
     return journal.snapshot().stream().filter(c -> c.is(op)).toList();
   }
 
+  /**
+   * Forgets the calls journaled so far.
+   *
+   * @return this fake, for chaining
+   */
   public SpiceCloudFake clearJournal() {
     journal.clear();
     return this;
@@ -216,12 +269,28 @@ public final class SpiceCloudFake implements AutoCloseable {
 
   // ---- faults -----------------------------------------------------------------------------------------------
 
-  /** Arms a fault for the next call to {@code op}. */
+  /**
+   * Arms a fault for the next call to {@code op}: {@code fake.failNext(Operation.LIST_APPS, Fault.tooManyRequests())}.
+   *
+   * @param op the operation
+   * @param fault what its next call gets
+   * @return this fake, for chaining
+   * @throws NullPointerException if either is null
+   */
   public SpiceCloudFake failNext(Operation op, Fault fault) {
     return failNext(op, 1, fault);
   }
 
-  /** Arms a fault for each of the next {@code times} calls to {@code op} (after faults armed before). */
+  /**
+   * Arms a fault for each of the next {@code times} calls to {@code op} (after faults armed before).
+   *
+   * @param op the operation
+   * @param times how many calls, positive
+   * @param fault what each of them gets
+   * @return this fake, for chaining
+   * @throws IllegalArgumentException if {@code times} is not positive
+   * @throws NullPointerException if {@code op} or {@code fault} is null
+   */
   public SpiceCloudFake failNext(Operation op, int times, Fault fault) {
     Objects.requireNonNull(op, "op");
     Objects.requireNonNull(fault, "fault");
@@ -232,11 +301,19 @@ public final class SpiceCloudFake implements AutoCloseable {
     return this;
   }
 
-  /** @return how many armed faults the next calls to {@code op} will still consume */
+  /**
+   * @param op the operation
+   * @return how many armed faults the next calls to {@code op} will still consume
+   */
   public int armedFaults(Operation op) {
     return faults.remaining(op);
   }
 
+  /**
+   * Disarms every fault.
+   *
+   * @return this fake, for chaining
+   */
   public SpiceCloudFake clearFaults() {
     faults.clear();
     return this;
@@ -270,7 +347,11 @@ public final class SpiceCloudFake implements AutoCloseable {
 
     private Builder() {}
 
-    /** @param port the port on 127.0.0.1; 0 (the default) for an ephemeral one */
+    /**
+     * @param port the port on 127.0.0.1; 0 (the default) for an ephemeral one
+     * @return this builder
+     * @throws IllegalArgumentException if it is out of range
+     */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port out of range: " + port);
@@ -279,12 +360,22 @@ public final class SpiceCloudFake implements AutoCloseable {
       return this;
     }
 
-    /** @param clock the clock for timestamps ({@code created_at}, health) */
+    /**
+     * @param clock the clock for timestamps ({@code created_at}, health)
+     * @return this builder
+     * @throws NullPointerException if it is null
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
+    /**
+     * @param capacity how many recent calls {@link SpiceCloudFake#requests()} keeps, default
+     *     {@value SpiceCloudFake#DEFAULT_JOURNAL_CAPACITY}
+     * @return this builder
+     * @throws IllegalArgumentException if it is not positive
+     */
     public Builder journalCapacity(int capacity) {
       if (capacity < 1) {
         throw new IllegalArgumentException("journal capacity must be positive: " + capacity);
@@ -293,7 +384,11 @@ public final class SpiceCloudFake implements AutoCloseable {
       return this;
     }
 
-    /** @param token the value of {@link SpiceCloudFake#defaultToken()} instead of a random one */
+    /**
+     * @param token the value of {@link SpiceCloudFake#defaultToken()} instead of a random one
+     * @return this builder
+     * @throws IllegalArgumentException if it is blank or has whitespace
+     */
     public Builder defaultToken(String token) {
       if (token == null || token.isBlank() || token.chars().anyMatch(Character::isWhitespace)) {
         throw new IllegalArgumentException("a token is a non-empty string without whitespace");
@@ -302,19 +397,32 @@ public final class SpiceCloudFake implements AutoCloseable {
       return this;
     }
 
+    /**
+     * @param listener sees every call the fake answers, besides those registered with {@link java.util.ServiceLoader}
+     * @return this builder
+     * @throws NullPointerException if it is null
+     */
     public Builder listener(CallListener listener) {
       listeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 
-    /** @param json a seed file applied before the server starts (format: {@link SeedFile}) */
+    /**
+     * @param json a seed file applied before the server starts (format: {@link SeedFile})
+     * @return this builder
+     * @throws NullPointerException if it is null
+     */
     public Builder seed(Path json) {
       seeds.add(Objects.requireNonNull(json, "json"));
       return this;
     }
 
     /**
-     * @throws UncheckedIOException if the port cannot be bound
+     * Starts the fake.
+     *
+     * @return the fake, listening
+     * @throws IllegalArgumentException if a seed file is invalid
+     * @throws java.io.UncheckedIOException if the port cannot be bound or a seed file cannot be read
      */
     public SpiceCloudFake start() {
       try {

@@ -15,5 +15,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface SpiceCloudFakeSeed {
+  /** @return classpath resources of JSON seed files, applied in this order */
   String[] value();
 }

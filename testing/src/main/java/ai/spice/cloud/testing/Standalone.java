@@ -15,11 +15,17 @@ public final class Standalone {
   static final String USAGE = "usage: java -jar spice-cloud-testing-standalone.jar [--port N] [--seed seed.json]"
       + " [--token TOKEN]\n"
       + "  --port N       port on 127.0.0.1 (default 0: an ephemeral port)\n"
-      + "  --seed FILE    JSON seed (organizations, apps, tokens, regions); see the README\n"
+      + "  --seed FILE    JSON seed (organizations, apps, tokens, regions); see docs/testing.md\n"
       + "  --token TOKEN  the ready token's value (default: random), scope *";
 
   private Standalone() {}
 
+  /**
+   * Starts a fake and runs until the process is stopped; a bad argument prints the usage and exits with status 2.
+   *
+   * @param args {@code [--port N] [--seed FILE] [--token TOKEN]}
+   * @throws InterruptedException if the main thread is interrupted while the fake runs
+   */
   public static void main(String[] args) throws InterruptedException {
     SpiceCloudFake.Builder builder = SpiceCloudFake.builder();
     try {

@@ -15,7 +15,13 @@ public final class TokenSeed {
     this.value = value;
   }
 
-  /** Adds scopes: {@code apps:read|write|delete}, {@code secrets:read|write}, {@code members:read}, ..., or {@code *}. */
+  /**
+   * Adds scopes.
+   *
+   * @param scopes {@code apps:read|write|delete}, {@code secrets:read|write}, {@code members:read}, ..., or {@code *}
+   * @return this seed, for chaining
+   * @throws IllegalArgumentException if a scope is not one the API knows
+   */
   public TokenSeed scopes(String... scopes) {
     for (String s : scopes) {
       Scopes.require(s);
@@ -23,12 +29,21 @@ public final class TokenSeed {
     return set(t -> t.scopes.addAll(java.util.List.of(scopes)));
   }
 
-  /** Removes every scope: the token still authenticates but may call only what needs no scope. */
+  /**
+   * Removes every scope: the token still authenticates but may call only what needs no scope.
+   *
+   * @return this seed, for chaining
+   */
   public TokenSeed noScopes() {
     return set(t -> t.scopes.clear());
   }
 
-  /** @param organization the token's own organization (created if absent); default {@code test-org} */
+  /**
+   * Sets the organization the token belongs to (and is pinned to).
+   *
+   * @param organization the organization (created if absent); default {@code test-org}
+   * @return this seed, for chaining
+   */
   public TokenSeed organization(String organization) {
     synchronized (state) {
       state.organization(organization);
@@ -36,7 +51,12 @@ public final class TokenSeed {
     return set(t -> t.organization = organization);
   }
 
-  /** Lets {@code X-Org-Name} select these organizations too (created if absent). */
+  /**
+   * Lets {@code X-Org-Name} select these organizations too (created if absent).
+   *
+   * @param organizations their names
+   * @return this seed, for chaining
+   */
   public TokenSeed alsoIn(String... organizations) {
     synchronized (state) {
       for (String o : organizations) {

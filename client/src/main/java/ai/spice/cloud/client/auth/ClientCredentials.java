@@ -318,25 +318,49 @@ public final class ClientCredentials implements TokenProvider {
       return value.strip();
     }
 
-    /** The API's base URL, the token endpoint derived from it as {@link ClientCredentials#tokenUrlFor} says. */
+    /**
+     * The API's base URL, the token endpoint derived from it as {@link ClientCredentials#tokenUrlFor} says.
+     *
+     * @param apiBaseUrl the API base URL, e.g. {@code https://api.spice.ai}
+     * @return this builder
+     * @throws IllegalArgumentException if it is not an absolute http(s) URL, or http off loopback
+     */
     public Builder apiBaseUrl(String apiBaseUrl) {
       this.tokenUrl = TokenUrls.forBaseUrl(apiBaseUrl);
       return this;
     }
 
-    /** The token endpoint itself; {@code https} unless on a loopback address. */
+    /**
+     * The token endpoint itself; {@code https} unless on a loopback address.
+     *
+     * @param tokenUrl e.g. {@code https://spice.ai/api/oauth/token}
+     * @return this builder
+     * @throws IllegalArgumentException if it is not an absolute https URL (http only on loopback)
+     */
     public Builder tokenUrl(String tokenUrl) {
       this.tokenUrl = TokenUrls.check(tokenUrl);
       return this;
     }
 
-    /** The OkHttp client to share (its pool); its re-sends and redirects are switched off here. */
+    /**
+     * The OkHttp client to share (its pool); its re-sends and redirects are switched off here.
+     *
+     * @param http the client whose pool the exchanges use
+     * @return this builder
+     * @throws NullPointerException if it is null
+     */
     public Builder httpClient(OkHttpClient http) {
       this.http = Objects.requireNonNull(http, "http");
       return this;
     }
 
-    /** The most one exchange may take, default 30 s. */
+    /**
+     * The most one exchange may take, default 30 s.
+     *
+     * @param timeout the most one exchange may take
+     * @return this builder
+     * @throws IllegalArgumentException if it is null or not positive
+     */
     public Builder timeout(Duration timeout) {
       if (timeout == null || timeout.isNegative() || timeout.isZero()) {
         throw new IllegalArgumentException("timeout must be positive");
@@ -345,7 +369,13 @@ public final class ClientCredentials implements TokenProvider {
       return this;
     }
 
-    /** Exchanges tried before giving up on a transient failure, 1 to 10, default 3. */
+    /**
+     * Exchanges tried before giving up on a transient failure, 1 to 10, default 3.
+     *
+     * @param maxAttempts 1 to 10
+     * @return this builder
+     * @throws IllegalArgumentException if it is out of range
+     */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1 || maxAttempts > 10) {
         throw new IllegalArgumentException("maxAttempts must be between 1 and 10, was " + maxAttempts);
@@ -354,31 +384,57 @@ public final class ClientCredentials implements TokenProvider {
       return this;
     }
 
-    /** The first wait between attempts, doubling, default 250 ms. */
+    /**
+     * The first wait between attempts, doubling, default 250 ms.
+     *
+     * @param initialBackoff the first wait
+     * @return this builder
+     * @throws NullPointerException if it is null
+     */
     public Builder initialBackoff(Duration initialBackoff) {
       this.initialBackoff = Objects.requireNonNull(initialBackoff, "initialBackoff");
       return this;
     }
 
-    /** What token lifetimes are measured with (tests inject one). */
+    /**
+     * What token lifetimes are measured with (tests inject one).
+     *
+     * @param clock the clock
+     * @return this builder
+     * @throws NullPointerException if it is null
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** How to wait between attempts (tests record instead). */
+    /**
+     * How to wait between attempts (tests record instead).
+     *
+     * @param sleeper the waiting strategy
+     * @return this builder
+     * @throws NullPointerException if it is null
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
       return this;
     }
 
-    /** The {@code User-Agent} of the exchange (the client sets its own, with its version). */
+    /**
+     * The {@code User-Agent} of the exchange (the client sets its own, with its version).
+     *
+     * @param userAgent the header value
+     * @return this builder
+     * @throws NullPointerException if it is null
+     */
     public Builder userAgent(String userAgent) {
       this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
       return this;
     }
 
-    /** @return the provider */
+    /**
+     * @return the provider; it exchanges on first use, not here
+     */
     public ClientCredentials build() {
       if (http == null) {
         http = new OkHttpClient();

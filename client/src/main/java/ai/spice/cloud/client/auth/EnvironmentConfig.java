@@ -12,12 +12,19 @@ import java.util.function.Function;
  * environment. Errors name the variable and never echo its value.
  */
 public final class EnvironmentConfig {
+  /** A bearer token (a personal access token or a CLI session token); wins over {@link #PAT}. */
   public static final String TOKEN = "SPICE_CLOUD_TOKEN";
+  /** A personal access token, used when {@link #TOKEN} is not set. */
   public static final String PAT = "SPICE_CLOUD_PAT";
+  /** The OAuth client id of a machine user; needs {@link #CLIENT_SECRET}. */
   public static final String CLIENT_ID = "SPICE_CLOUD_CLIENT_ID";
+  /** The OAuth client secret; needs {@link #CLIENT_ID}. */
   public static final String CLIENT_SECRET = "SPICE_CLOUD_CLIENT_SECRET";
+  /** The API base URL (optional; default {@code https://api.spice.ai}). */
   public static final String BASE_URL = "SPICE_CLOUD_BASE_URL";
+  /** The OAuth token endpoint (optional; default derived from the base URL). */
   public static final String TOKEN_URL = "SPICE_CLOUD_TOKEN_URL";
+  /** The organization, sent as {@code X-Org-Name} (optional). */
   public static final String ORG = "SPICE_CLOUD_ORG";
 
   /** Resolved settings; exactly one of {@code bearerToken} and {@code clientId}/{@code clientSecret} is set. */
@@ -39,7 +46,13 @@ public final class EnvironmentConfig {
     this.properties = properties;
   }
 
-  /** Reads the process environment and the system properties. */
+  /**
+   * Reads the process environment and the system properties.
+   *
+   * @return the settings
+   * @throws IllegalStateException if no credentials are set, only half of the client credentials are, or a
+   *     variable is set but empty
+   */
   public static Settings read() {
     return read(System::getenv, System::getProperty);
   }

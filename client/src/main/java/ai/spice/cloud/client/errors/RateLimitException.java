@@ -8,6 +8,7 @@ public class RateLimitException extends SpiceCloudServiceException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The wait a valid {@code Retry-After} asked for, or null. */
   private final Duration retryAfter;
 
   RateLimitException(Details details, Duration retryAfter) {

@@ -10,7 +10,10 @@ public class SpiceCloudException extends RuntimeException {
     super(message);
   }
 
-  /** @param message what went wrong, free of secrets; {@code cause} is the underlying failure */
+  /**
+   * @param message what went wrong, free of secrets
+   * @param cause the underlying failure
+   */
   public SpiceCloudException(String message, Throwable cause) {
     super(message, cause);
   }

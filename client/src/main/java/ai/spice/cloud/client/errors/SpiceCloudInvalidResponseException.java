@@ -8,10 +8,16 @@ public class SpiceCloudInvalidResponseException extends SpiceCloudException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The 2xx status of the answer. */
   private final int statusCode;
+  /** The start of the body, bounded and redacted. */
   private final String bodyExcerpt;
 
-  /** @param message what was wrong, free of secrets; the excerpt must be bounded and redacted */
+  /**
+   * @param message what was wrong, free of secrets
+   * @param statusCode the 2xx status of the answer
+   * @param bodyExcerpt the start of the body, bounded and redacted; null reads as empty
+   */
   public SpiceCloudInvalidResponseException(String message, int statusCode, String bodyExcerpt) {
     super(message);
     this.statusCode = statusCode;

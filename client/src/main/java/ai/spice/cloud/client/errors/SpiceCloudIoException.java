@@ -10,7 +10,10 @@ public class SpiceCloudIoException extends SpiceCloudException {
 
   private static final long serialVersionUID = 1L;
 
-  /** @param message what failed, free of secrets; {@code cause} is the I/O failure */
+  /**
+   * @param message what failed, free of secrets
+   * @param cause the I/O failure
+   */
   public SpiceCloudIoException(String message, IOException cause) {
     super(message, cause);
   }

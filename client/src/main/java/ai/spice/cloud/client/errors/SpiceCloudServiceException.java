@@ -23,7 +23,9 @@ public class SpiceCloudServiceException extends SpiceCloudException {
   record Details(String method, String path, Map<String, List<String>> headers, String bodyExcerpt,
       String errorMessage, String errorCode) implements Serializable {}
 
+  /** The HTTP status. */
   private final int statusCode;
+  /** Method, path, headers, excerpt and the API's error body. */
   private final Details details;
 
   SpiceCloudServiceException(int statusCode, Details details) {
@@ -37,8 +39,16 @@ public class SpiceCloudServiceException extends SpiceCloudException {
   /**
    * The typed exception for a non-2xx answer: the status picks the class (400, 401, 403, 404, 429, 5xx, else
    * {@link UnexpectedStatusException}). Headers are copied without credential headers; the excerpt and error
-   * message must already be redacted; errorMessage, errorCode and retryAfter (of a 429) may be null.
+   * message must already be redacted.
    *
+   * @param statusCode the HTTP status, not 2xx
+   * @param method the request's method
+   * @param path the request's path
+   * @param headers the response headers
+   * @param bodyExcerpt the start of the body, bounded and redacted; null reads as empty
+   * @param errorMessage the API's {@code error} (or {@code message}), or null
+   * @param errorCode the API's {@code code}, or null
+   * @param retryAfter the wait a 429's {@code Retry-After} asked for, or null
    * @return the exception, not thrown
    */
   public static SpiceCloudServiceException forStatus(int statusCode, String method, String path,

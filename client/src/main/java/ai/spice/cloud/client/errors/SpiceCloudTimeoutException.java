@@ -7,7 +7,10 @@ public class SpiceCloudTimeoutException extends SpiceCloudIoException {
 
   private static final long serialVersionUID = 1L;
 
-  /** @param message what timed out, free of secrets; {@code cause} is the timeout the transport reported */
+  /**
+   * @param message what timed out, free of secrets
+   * @param cause the timeout the transport reported
+   */
   public SpiceCloudTimeoutException(String message, IOException cause) {
     super(message, cause);
   }

@@ -13,8 +13,11 @@ public class TokenExchangeException extends SpiceCloudException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The token endpoint's HTTP status, or null when no answer arrived. */
   private final Integer statusCode;
+  /** The OAuth {@code error} code, or null. */
   private final String errorCode;
+  /** Whether the endpoint refused the credentials themselves. */
   private final boolean credentialsRejected;
 
   /**

@@ -52,8 +52,13 @@ public final class ApiKeyRotation {
   }
 
   /**
+   * Starts a rotation of one app's keys; set where the key in use is read from and how a new one is published.
+   *
    * @param client the client; its token needs {@code apps:read} and {@code apps:write}
    * @param appId the app whose keys rotate
+   * @return a builder
+   * @throws IllegalArgumentException if {@code appId} is not positive
+   * @throws NullPointerException if {@code client} is null
    */
   public static Builder builder(SpiceCloudClient client, long appId) {
     return new Builder(client, appId);
@@ -162,6 +167,9 @@ public final class ApiKeyRotation {
 
   /** A rotation step that did not complete; {@link #outcome()} says what is known about the keys. */
   public static final class RotationException extends SpiceCloudException {
+    private static final long serialVersionUID = 1L;
+
+    /** What is known about the keys. */
     private final Outcome outcome;
 
     RotationException(Outcome outcome, String message, Throwable cause) {
@@ -169,6 +177,7 @@ public final class ApiKeyRotation {
       this.outcome = outcome;
     }
 
+    /** @return what is known about the keys after the step */
     public Outcome outcome() {
       return outcome;
     }
@@ -201,7 +210,11 @@ public final class ApiKeyRotation {
       this.appId = appId;
     }
 
-    /** @param keyInUse asked at the start of each step: the key value runtimes use now (the last published) */
+    /**
+     * @param keyInUse asked at the start of each step: the key value runtimes use now (the last published)
+     * @return this builder
+     * @throws NullPointerException if it is null
+     */
     public Builder keyInUse(Supplier<String> keyInUse) {
       this.keyInUse = Objects.requireNonNull(keyInUse, "keyInUse");
       return this;
@@ -210,12 +223,18 @@ public final class ApiKeyRotation {
     /**
      * @param publisher given each new key; it should return only once runtimes use it, and throw if it could not
      *     publish (the step then fails with {@link Outcome#PUBLISH_FAILED})
+     * @return this builder
+     * @throws NullPointerException if it is null
      */
     public Builder publisher(Consumer<String> publisher) {
       this.publisher = Objects.requireNonNull(publisher, "publisher");
       return this;
     }
 
+    /**
+     * @return the rotation; thread-safe, one step at a time
+     * @throws IllegalStateException if {@link #keyInUse} or {@link #publisher} is not set
+     */
     public ApiKeyRotation build() {
       if (keyInUse == null || publisher == null) {
         throw new IllegalStateException("an ApiKeyRotation needs keyInUse(...) and publisher(...)");

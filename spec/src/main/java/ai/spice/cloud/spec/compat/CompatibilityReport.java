@@ -29,7 +29,7 @@ public final class CompatibilityReport {
     if (v.judgements().stream().anyMatch(Judgement::fails)) {
       b.append("\nAn intentional break is released as a new major version (bump the project version), or accepted"
           + " for a while in ").append(in.acceptedBreaks() == null ? Gate.ACCEPTED_BREAKS : in.acceptedBreaks().path())
-          .append(" with a reason and an expiry date; see README, \"Accepting a break\".\n");
+          .append(" with a reason and an expiry date; see docs/contract-gate.md, \"Accepting a break\".\n");
     }
     b.append("\nNon-breaking changes: ").append(v.changes().size()).append('\n');
     v.changes().forEach(c -> b.append("  - ").append(c.describe()).append('\n'));
