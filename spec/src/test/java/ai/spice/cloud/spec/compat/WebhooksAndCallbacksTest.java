@@ -155,4 +155,27 @@ class WebhooksAndCallbacksTest {
     // It describes how the API authenticates to the receiver.
     compatible(events(d -> { }, d -> at(d, CB_PTR).putArray("security").addObject().putArray("receiverKey")));
   }
+
+  @Test
+  void manyWebhooksAndCallbacksAreComparedInTimeThatGrowsWithTheirNumber() {
+    // Under a walk that looked each one up among all the others this would take minutes; the limit measures nothing.
+    int n = 10_000;
+    Consumer<ObjectNode> many = d -> {
+      ObjectNode hook = (ObjectNode) d.path("webhooks").get("thingChanged");
+      ObjectNode webhooks = (ObjectNode) d.get("webhooks");
+      ObjectNode callbacks = at(d, "/paths/~1subscriptions/post/callbacks");
+      ObjectNode callback = (ObjectNode) callbacks.get("onEvent");
+      for (int i = 0; i < n; i++) {
+        webhooks.set("hook" + i, hook.deepCopy());
+        callbacks.set("on" + i, callback.deepCopy());
+      }
+    };
+    String last = "/webhooks/hook" + (n - 1) + "/post/requestBody" + JSON + "/properties/kind";
+    CompatibilityChecker.Result r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(20), () -> events(many,
+            d -> at(d, last.substring(0, last.lastIndexOf('/'))).remove("kind")));
+
+    Finding f = onlyBreak(r, Rule.RESPONSE_PROPERTY_REMOVED, last);
+    assertThat(f.usedBy()).containsExactly("webhook hook" + (n - 1) + " (POST)");
+  }
 }
