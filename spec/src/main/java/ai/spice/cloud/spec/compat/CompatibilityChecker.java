@@ -569,10 +569,13 @@ public final class CompatibilityChecker {
               op);
         } else if (old == null) {
           out.change(ChangeKind.ADDED_RESPONSE_HEADER, CURRENT, cur.entry(), label + " is now read", op);
+        } else if (wasRequired && !cur.ref().node().path("required").asBoolean(false)) {
+          out.change(ChangeKind.RELAXED_CONSTRAINT, CURRENT, cur.ref().pointer(), label + " is no longer required",
+              op);
         }
         if (old != null) {
           schema(old.ref().node().path("schema"), old.ref().pointer() + "/schema", cur.ref().node().path("schema"),
-              cur.ref().pointer() + "/schema", Direction.INPUT);
+              cur.ref().pointer() + "/schema", answer());
         }
       });
       olds.forEach((key, old) -> {

@@ -141,6 +141,9 @@ class WebhooksAndCallbacksTest {
     CompatibilityChecker.Result dropped = compatible(events(requireReceipt,
         d -> at(d, CB_PTR + "/responses/200").remove("headers")));
     onlyChange(dropped, ChangeKind.RELAXED_CONSTRAINT, headers + "/X-Receipt");
+    CompatibilityChecker.Result optional = compatible(events(requireReceipt,
+        d -> at(d, headers + "/X-Receipt").remove("required")));
+    onlyChange(optional, ChangeKind.RELAXED_CONSTRAINT, headers + "/X-Receipt");
   }
 
   @Test
