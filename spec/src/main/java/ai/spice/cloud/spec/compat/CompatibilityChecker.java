@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -159,6 +160,11 @@ public final class CompatibilityChecker {
         (name, method) -> "webhook " + name + " (" + method + ")");
   }
 
+  /** A callback's path items by URL expression; none when the callback is absent. */
+  private static Map<String, Ref> expressions(JsonNode doc, Ref callback) {
+    return callback == null ? Map.of() : items(doc, callback.node(), callback.pointer());
+  }
+
   /** Path items by key, each resolved through $ref, with the pointer where an author finds it. */
   private static Map<String, Ref> items(JsonNode doc, JsonNode map, String mapPtr) {
     Map<String, Ref> result = new LinkedHashMap<>();
@@ -274,22 +280,16 @@ public final class CompatibilityChecker {
       }
     }
 
-    /** Callbacks by name and URL expression; each compared like a webhook. */
+    /** Callbacks by name, then by URL expression; each compared like a webhook. */
     private void callbacks() {
-      Map<String, Ref> olds = callbackItems(oldDoc, oldOp, oldOpPtr);
-      Map<String, Ref> news = callbackItems(newDoc, newOp, newOpPtr);
-      reversed(olds, news, (key, method) -> {
-        int split = key.indexOf('\0');
-        return "callback " + key.substring(0, split) + " (" + method + " " + key.substring(split + 1) + ") of " + op;
-      });
-    }
-
-    /** Keyed by name and URL expression, joined by NUL (which neither can contain in a YAML key). */
-    private Map<String, Ref> callbackItems(JsonNode doc, JsonNode operation, String opPtr) {
-      Map<String, Ref> result = new LinkedHashMap<>();
-      items(doc, operation.path("callbacks"), opPtr + "/callbacks").forEach((name, cb) ->
-          items(doc, cb.node(), cb.pointer()).forEach((expression, item) -> result.put(name + '\0' + expression, item)));
-      return result;
+      Map<String, Ref> olds = items(oldDoc, oldOp.path("callbacks"), oldOpPtr + "/callbacks");
+      Map<String, Ref> news = items(newDoc, newOp.path("callbacks"), newOpPtr + "/callbacks");
+      Set<String> names = new LinkedHashSet<>(olds.keySet());
+      names.addAll(news.keySet());
+      for (String name : names) {
+        reversed(expressions(oldDoc, olds.get(name)), expressions(newDoc, news.get(name)),
+            (expression, method) -> "callback " + name + " (" + method + " " + expression + ") of " + op);
+      }
     }
 
     private void schema(JsonNode oldSchema, String oldPtr, JsonNode newSchema, String newPtr, Direction dir) {

@@ -32,7 +32,7 @@ public final class GateMain {
       usage: java -jar spice-cloud-spec-<version>-gate.jar --baseline A.yaml --current B.yaml
                   [--format text|markdown|junit|github] [--accepted-breaks FILE]
 
-      Compares two OpenAPI 3.x documents (YAML or JSON) as the spice-cloud-java build's breaking-change gate does
+      Compares two OpenAPI 3.0 or 3.1 documents (YAML or JSON) as the spice-cloud-java build's breaking-change gate does
       and prints one report to standard output:
         text      the plain-text verdict (default)
         markdown  tables for a pull request or $GITHUB_STEP_SUMMARY
@@ -171,7 +171,7 @@ public final class GateMain {
     return new Unusable(message + "\n\n" + USAGE);
   }
 
-  /** A document the checker can judge: readable, YAML or JSON, a mapping, OpenAPI 3. */
+  /** A document the checker can judge: readable, YAML or JSON, a mapping, OpenAPI 3.0 or 3.1. */
   static Gate.Source document(String path) throws Unusable {
     String text = read(path);
     JsonNode doc;
@@ -185,10 +185,10 @@ public final class GateMain {
     }
     String version = doc.path("openapi").asText("");
     if (doc.has("swagger")) {
-      throw new Unusable(path + " is Swagger " + doc.path("swagger").asText() + "; convert it to OpenAPI 3 first");
+      throw new Unusable(path + " is Swagger " + doc.path("swagger").asText() + "; convert it to OpenAPI 3.1 first");
     }
-    if (!version.startsWith("3.")) {
-      throw new Unusable(path + " is not an OpenAPI 3 document (its openapi field is "
+    if (!version.startsWith("3.0.") && !version.startsWith("3.1.")) {
+      throw new Unusable(path + " is not an OpenAPI 3.0 or 3.1 document (its openapi field is "
           + (version.isEmpty() ? "missing" : version) + ")");
     }
     return new Gate.Source(path, text);

@@ -20,8 +20,9 @@ import org.w3c.dom.Element;
 /** The packaged gate jar, run as other teams run it: {@code java -jar} in a process of its own. */
 class GateJarIT {
   private static final Path JAR = Path.of(System.getProperty("gate.jar", "target/gate.jar"));
-  private static final String HARMLESS = RuleFixtures.DIR.resolve("added-operation").toString();
-  private static final String BREAKING = RuleFixtures.DIR.resolve("response-property-removed").toString();
+  private static final String HARMLESS = RuleFixtures.DIR.resolve("ADDED_OPERATION--list-things").toString();
+  private static final String BREAKING =
+      RuleFixtures.DIR.resolve("RESPONSE_PROPERTY_REMOVED--property-gone").toString();
 
   @TempDir Path tmp;
 
@@ -123,6 +124,7 @@ class GateJarIT {
     Path broken = Files.writeString(tmp.resolve("broken.yaml"), "openapi: 3.1.0\npaths: [unclosed\n");
     Path swagger = Files.writeString(tmp.resolve("swagger.yaml"), "swagger: '2.0'\npaths: {}\n");
     Path scalar = Files.writeString(tmp.resolve("scalar.yaml"), "just text\n");
+    Path future = Files.writeString(tmp.resolve("future.yaml"), "openapi: 9.0.0\npaths: {}\n");
 
     Run r = gate("--baseline", broken.toString(), "--current", BREAKING + "/after.yaml");
     assertThat(r.status()).isEqualTo(2);
@@ -132,6 +134,9 @@ class GateJarIT {
     Run s = gate("--baseline", scalar.toString(), "--current", BREAKING + "/after.yaml");
     assertThat(s.status()).isEqualTo(2);
     assertThat(s.err()).contains(scalar + " is not an OpenAPI document");
+    Run v = gate("--baseline", BREAKING + "/before.yaml", "--current", future.toString());
+    assertThat(v.status()).isEqualTo(2);
+    assertThat(v.err()).contains(future + " is not an OpenAPI 3.0 or 3.1 document (its openapi field is 9.0.0)");
   }
 
   @Test

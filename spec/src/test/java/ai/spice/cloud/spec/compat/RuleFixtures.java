@@ -7,22 +7,22 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The before/after pairs under compat/rules, one directory per case. A case named after a rule or a harmless
- * change kind (lower case, dashes, optionally {@code --variant}) must show it; other names carry no expectation.
+ * The before/after pairs under compat/rules, one directory per case named {@code <VERDICT>--<case>}: the rule
+ * (only its findings) or harmless change kind (no finding) the pair shows; each file's first line says why. The
+ * Java-surface rule's pairs are under compat/surface: the wire comparison does not see them.
  */
 final class RuleFixtures {
   static final Path DIR = Path.of(System.getProperty("basedir", "."), "src/test/resources/compat/rules");
+  static final Path SURFACE = DIR.resolveSibling("surface");
 
   record Case(String name, JsonNode before, JsonNode after) {
     /** The rule or change kind the name announces, as an enum constant name. */
     String announced() {
-      int variant = name.indexOf("--");
-      return (variant < 0 ? name : name.substring(0, variant)).replace('-', '_').toUpperCase(Locale.ROOT);
+      return name.split("--", 2)[0];
     }
 
     Optional<Rule> rule() {
@@ -41,7 +41,11 @@ final class RuleFixtures {
   private RuleFixtures() {}
 
   static List<Case> all() {
-    try (Stream<Path> dirs = Files.list(DIR)) {
+    return all(DIR);
+  }
+
+  static List<Case> all(Path root) {
+    try (Stream<Path> dirs = Files.list(root)) {
       return dirs.filter(Files::isDirectory).sorted().map(d -> new Case(d.getFileName().toString(),
           OpenApiDocs.read(d.resolve("before.yaml")), OpenApiDocs.read(d.resolve("after.yaml")))).toList();
     } catch (IOException e) {

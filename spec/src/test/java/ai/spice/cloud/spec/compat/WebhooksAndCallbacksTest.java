@@ -24,7 +24,7 @@ class WebhooksAndCallbacksTest {
 
   /** The events fixture edited twice: {@code before} gives the baseline, then {@code after} the current one. */
   private static CompatibilityChecker.Result events(Consumer<ObjectNode> before, Consumer<ObjectNode> after) {
-    ObjectNode old = RuleFixtures.named("removed-callback").before().deepCopy();
+    ObjectNode old = RuleFixtures.named("REMOVED_CALLBACK--webhook").before().deepCopy();
     before.accept(old);
     ObjectNode cur = old.deepCopy();
     after.accept(cur);
@@ -37,7 +37,7 @@ class WebhooksAndCallbacksTest {
 
   @Test
   void aPayloadFieldRemovedBreaksTheReceiverAndNamesTheWebhook() {
-    Finding f = onlyBreak(fixture("response-property-removed--webhook-payload"), Rule.RESPONSE_PROPERTY_REMOVED,
+    Finding f = onlyBreak(fixture("RESPONSE_PROPERTY_REMOVED--webhook-payload"), Rule.RESPONSE_PROPERTY_REMOVED,
         HOOK_PTR + "/requestBody" + JSON + "/properties/kind");
     assertThat(f.usedBy()).containsExactly(WEBHOOK);
     assertThat(f.document()).isEqualTo(Collector.BASELINE);
@@ -45,7 +45,7 @@ class WebhooksAndCallbacksTest {
 
   @Test
   void aNewRequiredPayloadFieldIsHarmlessForTheReceiver() {
-    CompatibilityChecker.Result r = compatible(fixture("tightened-output--webhook-new-required-field"));
+    CompatibilityChecker.Result r = compatible(fixture("TIGHTENED_OUTPUT--webhook-new-required-field"));
     assertThat(onlyChange(r, ChangeKind.TIGHTENED_OUTPUT, HOOK_PTR + "/requestBody" + JSON + "/required").usedBy())
         .containsExactly(WEBHOOK);
   }
@@ -67,14 +67,14 @@ class WebhooksAndCallbacksTest {
 
   @Test
   void theReceiversAnswerIsItsInputSoANewRequiredAnswerFieldBreaksIt() {
-    Finding f = onlyBreak(fixture("required-property-added--callback-answer"), Rule.REQUIRED_PROPERTY_ADDED,
+    Finding f = onlyBreak(fixture("REQUIRED_PROPERTY_ADDED--callback-answer"), Rule.REQUIRED_PROPERTY_ADDED,
         CB_PTR + "/responses/200" + JSON + "/required");
     assertThat(f.usedBy()).containsExactly(CALLBACK);
   }
 
   @Test
   void aWebhookTheApiStopsSendingBreaksNoReceiverAndIsListed() {
-    CompatibilityChecker.Result r = compatible(fixture("removed-callback"));
+    CompatibilityChecker.Result r = compatible(fixture("REMOVED_CALLBACK--webhook"));
     assertThat(onlyChange(r, ChangeKind.REMOVED_CALLBACK, HOOK_PTR).text())
         .isEqualTo(WEBHOOK + " is no longer sent");
     assertThat(ChangeKind.REMOVED_CALLBACK.bump()).isEqualTo(Bump.MINOR);
@@ -82,22 +82,24 @@ class WebhooksAndCallbacksTest {
 
   @Test
   void aCallbackTheApiStopsSendingIsListedWithItsOperation() {
-    CompatibilityChecker.Result r = compatible(fixture("removed-callback--callback"));
+    CompatibilityChecker.Result r = compatible(fixture("REMOVED_CALLBACK--callback"));
     assertThat(onlyChange(r, ChangeKind.REMOVED_CALLBACK, CB_PTR).usedBy()).containsExactly(CALLBACK);
   }
 
   @Test
   void anAnswerStatusTheApiNoLongerDocumentsBreaksTheReceiverThatSendsIt() {
-    Finding f = onlyBreak(fixture("callback-response-status-removed"), Rule.CALLBACK_RESPONSE_STATUS_REMOVED,
+    Finding f = onlyBreak(fixture("CALLBACK_RESPONSE_STATUS_REMOVED--unsubscribe-status-gone"),
+        Rule.CALLBACK_RESPONSE_STATUS_REMOVED,
         CB_PTR + "/responses/410");
     assertThat(f.what()).isEqualTo("answer 410 to " + CALLBACK + " is no longer documented");
   }
 
   @Test
   void aPayloadThatMayNowBeAbsentBreaksTheReceiver() {
-    onlyBreak(fixture("callback-request-body-no-longer-required"), Rule.CALLBACK_REQUEST_BODY_NO_LONGER_REQUIRED,
+    onlyBreak(fixture("CALLBACK_REQUEST_BODY_NO_LONGER_REQUIRED--payload-gone"),
+        Rule.CALLBACK_REQUEST_BODY_NO_LONGER_REQUIRED,
         HOOK_PTR + "/requestBody");
-    onlyBreak(fixture("callback-request-body-no-longer-required--optional"),
+    onlyBreak(fixture("CALLBACK_REQUEST_BODY_NO_LONGER_REQUIRED--payload-optional"),
         Rule.CALLBACK_REQUEST_BODY_NO_LONGER_REQUIRED, CB_PTR + "/requestBody");
   }
 
@@ -114,8 +116,9 @@ class WebhooksAndCallbacksTest {
 
   @Test
   void aSignatureHeaderTheApiNoLongerSendsBreaksTheReceiverAndANewOneDoesNot() {
-    onlyBreak(fixture("callback-parameter-removed"), Rule.CALLBACK_PARAMETER_REMOVED, HOOK_PTR + "/parameters/0");
-    compatible(fixture("added-optional-parameter--webhook-header"));
+    onlyBreak(fixture("CALLBACK_PARAMETER_REMOVED--signature-header-gone"), Rule.CALLBACK_PARAMETER_REMOVED,
+        HOOK_PTR + "/parameters/0");
+    compatible(fixture("ADDED_OPTIONAL_PARAMETER--webhook-header"));
   }
 
   @Test
@@ -134,7 +137,8 @@ class WebhooksAndCallbacksTest {
   @Test
   void anAnswerHeaderTheApiNowRequiresBreaksTheReceiverAndOneItNoLongerReadsDoesNot() {
     String headers = CB_PTR + "/responses/200/headers";
-    onlyBreak(fixture("callback-response-header-now-required"), Rule.CALLBACK_RESPONSE_HEADER_NOW_REQUIRED,
+    onlyBreak(fixture("CALLBACK_RESPONSE_HEADER_NOW_REQUIRED--receipt-header"),
+        Rule.CALLBACK_RESPONSE_HEADER_NOW_REQUIRED,
         headers + "/X-Receipt");
     Consumer<ObjectNode> requireReceipt = d -> at(d, CB_PTR + "/responses/200").putObject("headers")
         .putObject("X-Receipt").put("required", true).putObject("schema").put("type", "string");
@@ -148,7 +152,7 @@ class WebhooksAndCallbacksTest {
 
   @Test
   void aWebhookAddedIsAnAddedOperation() {
-    CompatibilityChecker.Result r = compatible(fixture("added-operation--webhook"));
+    CompatibilityChecker.Result r = compatible(fixture("ADDED_OPERATION--webhook"));
     assertThat(onlyChange(r, ChangeKind.ADDED_OPERATION, "/webhooks/thingDeleted/post").text())
         .isEqualTo("added webhook thingDeleted (POST)");
   }
