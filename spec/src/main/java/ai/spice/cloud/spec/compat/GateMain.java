@@ -4,6 +4,8 @@ import ai.spice.cloud.spec.OpenApiDocs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -17,6 +19,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The standalone breaking-change gate ({@code spice-cloud-spec-<version>-gate.jar}): the build's own
@@ -53,7 +56,7 @@ public final class GateMain {
     TEXT(CompatibilityReport::render),
     MARKDOWN(MarkdownReport::render),
     JUNIT(JUnitReport::render),
-    GITHUB(v -> Annotations.render(v).stream().map(line -> line + "\n").reduce("", String::concat));
+    GITHUB(v -> Annotations.render(v).stream().map(line -> line + "\n").collect(Collectors.joining()));
 
     private final Function<Verdict, String> writer;
 
@@ -80,7 +83,12 @@ public final class GateMain {
   private GateMain() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    // UTF-8 whatever the platform's locale: the JUnit report declares it, and documents carry any text.
+    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    int status = run(args, out, err);
+    out.flush();
+    System.exit(status);
   }
 
   /** Runs the gate; returns the exit status. */

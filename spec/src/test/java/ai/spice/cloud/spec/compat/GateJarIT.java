@@ -29,12 +29,19 @@ class GateJarIT {
   private record Run(int status, String out, String err) {}
 
   private Run gate(String... args) throws IOException, InterruptedException {
+    return gate(List.of(), args);
+  }
+
+  /** Runs the jar with extra environment entries ({@code NAME=value}). */
+  private Run gate(List<String> env, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-jar", JAR.toString()));
     command.addAll(List.of(args));
     Path out = Files.createTempFile(tmp, "out", ".txt");
     Path err = Files.createTempFile(tmp, "err", ".txt");
-    Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    env.forEach(e -> builder.environment().put(e.substring(0, e.indexOf('=')), e.substring(e.indexOf('=') + 1)));
+    Process p = builder.start();
     p.getOutputStream().close();
     assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("the gate jar ended").isTrue();
     return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
@@ -74,6 +81,31 @@ class GateJarIT {
     Element failure = (Element) xml.getElementsByTagName("failure").item(0);
     assertThat(((Element) failure.getParentNode()).getAttribute("classname"))
         .isEqualTo("gate.rule.RESPONSE_PROPERTY_REMOVED");
+  }
+
+  @Test
+  void nonAsciiTextComesOutAsUtf8WhateverTheLocale() throws Exception {
+    Path before = Files.writeString(tmp.resolve("before.yaml"), """
+        openapi: 3.1.0
+        info: {title: t, version: '1'}
+        paths:
+          /dinge:
+            get:
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema: {type: object, properties: {größe: {type: integer}}}
+        """);
+    Path after = Files.writeString(tmp.resolve("after.yaml"),
+        Files.readString(before).replace("größe: {type: integer}", "größe: {type: string}"));
+    Run r = gate(List.of("LC_ALL=C", "LANG=C"), "--baseline", before.toString(), "--current", after.toString(),
+        "--format", "junit");
+    assertThat(r.status()).isEqualTo(1);
+    DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(r.out().getBytes(StandardCharsets.UTF_8)));
+    assertThat(r.out()).contains("/properties/größe/type");
   }
 
   @Test
