@@ -10,11 +10,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +25,8 @@ import java.util.regex.Pattern;
  * an existing consumer, and every other change, typed, for versioning and the changelog. Works on the JSON
  * trees, so 3.1 constructs (type arrays with "null") are seen as written. Schemas are compared by direction:
  * what consumers send (input) may be widened, what they receive (output) may be narrowed, never the reverse.
+ * Webhooks and callbacks are operations the API sends: their requests are the consumer's output and the answers
+ * of the consumer's receiver its input, so every direction is reversed.
  */
 public final class CompatibilityChecker {
   private static final Pattern TEMPLATE = Pattern.compile("\\{([^}/]*)}");
@@ -43,6 +47,7 @@ public final class CompatibilityChecker {
   public static Result compare(JsonNode baseline, JsonNode current) {
     CompatibilityChecker checker = new CompatibilityChecker(baseline, current);
     checker.paths();
+    checker.webhooks();
     checker.securitySchemes();
     return new Result(checker.out.findings(), checker.out.changes());
   }
@@ -131,7 +136,8 @@ public final class CompatibilityChecker {
               + method.toUpperCase(Locale.ROOT) + " " + path + " was removed", null);
           continue;
         }
-        new Operation(op, oldPathPtr, newPathPtr, method, p.getValue(), oldOp, newItem, newOp, oldNameOfNew).compare();
+        new Operation(op, oldPathPtr, newPathPtr, method, p.getValue(), oldOp, newItem, newOp, oldNameOfNew, false)
+            .compare();
       }
     });
     newPaths.fields().forEachRemaining(p -> {
@@ -143,6 +149,59 @@ public final class CompatibilityChecker {
           String id = p.getValue().get(method).path("operationId").asText("");
           out.change(ChangeKind.ADDED_OPERATION, CURRENT, "/paths/" + escape(p.getKey()) + "/" + method,
               "added operation " + op + (id.isEmpty() ? "" : " (" + id + ")"), op);
+        }
+      }
+    });
+  }
+
+  /** Top-level webhooks (OpenAPI 3.1), matched by name. */
+  private void webhooks() {
+    reversed(items(oldDoc, oldDoc.path("webhooks"), "/webhooks"), items(newDoc, newDoc.path("webhooks"), "/webhooks"),
+        (name, method) -> "webhook " + name + " (" + method + ")");
+  }
+
+  /** A callback's path items by URL expression; none when the callback is absent. */
+  private static Map<String, Ref> expressions(JsonNode doc, Ref callback) {
+    return callback == null ? Map.of() : items(doc, callback.node(), callback.pointer());
+  }
+
+  /** Path items by key, each resolved through $ref, with the pointer where an author finds it. */
+  private static Map<String, Ref> items(JsonNode doc, JsonNode map, String mapPtr) {
+    Map<String, Ref> result = new LinkedHashMap<>();
+    map.fields().forEachRemaining(e -> result.put(e.getKey(),
+        Ref.of(doc, e.getValue(), mapPtr + "/" + escape(e.getKey()))));
+    return result;
+  }
+
+  /**
+   * Webhook or callback path items, matched by key. A request the API stops sending breaks no receiver (it
+   * only gets fewer requests), so a removal is a change; a new one is an added operation.
+   */
+  private void reversed(Map<String, Ref> olds, Map<String, Ref> news, BiFunction<String, String, String> label) {
+    olds.forEach((key, oldItem) -> {
+      Ref newItem = news.get(key);
+      for (String method : OpenApiDocs.METHODS) {
+        JsonNode oldOp = oldItem.node().get(method);
+        if (oldOp == null) {
+          continue;
+        }
+        String op = label.apply(key, method.toUpperCase(Locale.ROOT));
+        JsonNode newOp = newItem == null ? null : newItem.node().get(method);
+        if (newOp == null) {
+          out.change(ChangeKind.REMOVED_CALLBACK, BASELINE, oldItem.pointer() + "/" + method, op
+              + " is no longer sent", op);
+          continue;
+        }
+        new Operation(op, oldItem.pointer(), newItem.pointer(), method, oldItem.node(), oldOp, newItem.node(), newOp,
+            Map.of(), true).compare();
+      }
+    });
+    news.forEach((key, newItem) -> {
+      Ref oldItem = olds.get(key);
+      for (String method : OpenApiDocs.METHODS) {
+        if (newItem.node().has(method) && (oldItem == null || !oldItem.node().has(method))) {
+          String op = label.apply(key, method.toUpperCase(Locale.ROOT));
+          out.change(ChangeKind.ADDED_OPERATION, CURRENT, newItem.pointer() + "/" + method, "added " + op, op);
         }
       }
     });
@@ -174,11 +233,13 @@ public final class CompatibilityChecker {
     private final JsonNode newItem;
     private final JsonNode newOp;
     private final Map<String, String> oldNameOfNew;
+    /** A webhook or callback: the API sends the request, the consumer's receiver answers. */
+    private final boolean callback;
     /** Schema pairs compared for this operation: each once, however often it is reached. */
     private final Set<String> visited = new HashSet<>();
 
     Operation(String op, String oldPathPtr, String newPathPtr, String method, JsonNode oldItem, JsonNode oldOp,
-        JsonNode newItem, JsonNode newOp, Map<String, String> oldNameOfNew) {
+        JsonNode newItem, JsonNode newOp, Map<String, String> oldNameOfNew, boolean callback) {
       this.op = op;
       this.oldPathPtr = oldPathPtr;
       this.newPathPtr = newPathPtr;
@@ -189,6 +250,17 @@ public final class CompatibilityChecker {
       this.newItem = newItem;
       this.newOp = newOp;
       this.oldNameOfNew = oldNameOfNew;
+      this.callback = callback;
+    }
+
+    /** The direction of what the request carries: the consumer's input, or for a callback its output. */
+    private Direction request() {
+      return callback ? Direction.OUTPUT : Direction.INPUT;
+    }
+
+    /** The direction of the answer: the consumer's output, or for a callback (its receiver answers) its input. */
+    private Direction answer() {
+      return callback ? Direction.INPUT : Direction.OUTPUT;
     }
 
     void compare() {
@@ -201,7 +273,23 @@ public final class CompatibilityChecker {
       parameters();
       requestBody();
       responses();
-      security();
+      if (!callback) {
+        // A callback's security says how the API authenticates to the receiver; its own callbacks are not walked.
+        security();
+        callbacks();
+      }
+    }
+
+    /** Callbacks by name, then by URL expression; each compared like a webhook. */
+    private void callbacks() {
+      Map<String, Ref> olds = items(oldDoc, oldOp.path("callbacks"), oldOpPtr + "/callbacks");
+      Map<String, Ref> news = items(newDoc, newOp.path("callbacks"), newOpPtr + "/callbacks");
+      Set<String> names = new LinkedHashSet<>(olds.keySet());
+      names.addAll(news.keySet());
+      for (String name : names) {
+        reversed(expressions(oldDoc, olds.get(name)), expressions(newDoc, news.get(name)),
+            (expression, method) -> "callback " + name + " (" + method + " " + expression + ") of " + op);
+      }
     }
 
     private void schema(JsonNode oldSchema, String oldPtr, JsonNode newSchema, String newPtr, Direction dir) {
@@ -247,26 +335,40 @@ public final class CompatibilityChecker {
       olds.forEach((key, old) -> {
         Param cur = news.get(key);
         if (cur == null) {
-          add(Rule.PARAMETER_REMOVED, BASELINE, old.pointer(), old.label() + " of " + op + " was removed or renamed",
-              op);
+          add(callback ? Rule.CALLBACK_PARAMETER_REMOVED : Rule.PARAMETER_REMOVED, BASELINE, old.pointer(),
+              old.label() + " of " + op + " was removed or renamed", op);
           return;
         }
         if (!old.required() && cur.required()) {
-          add(Rule.PARAMETER_NOW_REQUIRED, CURRENT, cur.pointer() + "/required", old.label() + " of " + op
-              + " became required", op);
+          if (callback) {
+            out.change(ChangeKind.TIGHTENED_OUTPUT, CURRENT, cur.pointer() + "/required", old.label() + " of " + op
+                + " is now always sent", op);
+          } else {
+            add(Rule.PARAMETER_NOW_REQUIRED, CURRENT, cur.pointer() + "/required", old.label() + " of " + op
+                + " became required", op);
+          }
         } else if (old.required() && !cur.required()) {
-          out.change(ChangeKind.RELAXED_CONSTRAINT, CURRENT, cur.pointer(), old.label() + " of " + op
-              + " is no longer required", op);
+          if (callback) {
+            add(Rule.CALLBACK_PARAMETER_NO_LONGER_REQUIRED, CURRENT, cur.pointer(), old.label() + " of " + op
+                + " is no longer required", op);
+          } else {
+            out.change(ChangeKind.RELAXED_CONSTRAINT, CURRENT, cur.pointer(), old.label() + " of " + op
+                + " is no longer required", op);
+          }
         }
         Ref a = paramSchema(old);
         Ref b = paramSchema(cur);
-        schema(a.node(), a.pointer(), b.node(), b.pointer(), Direction.INPUT);
+        schema(a.node(), a.pointer(), b.node(), b.pointer(), request());
       });
       news.forEach((key, cur) -> {
         if (olds.containsKey(key)) {
           return;
         }
-        if (cur.required()) {
+        if (callback) {
+          // Receivers ignore what they do not read.
+          out.change(ChangeKind.ADDED_OPTIONAL_PARAMETER, CURRENT, cur.pointer(), "added " + cur.label() + " to "
+              + op, op);
+        } else if (cur.required()) {
           add(Rule.PARAMETER_NOW_REQUIRED, CURRENT, cur.pointer(), "new required " + cur.label() + " on " + op, op);
         } else {
           out.change(ChangeKind.ADDED_OPTIONAL_PARAMETER, CURRENT, cur.pointer(), "added optional " + cur.label()
@@ -293,32 +395,68 @@ public final class CompatibilityChecker {
       Ref newBody = Ref.of(newDoc, newOp.path("requestBody"), newOpPtr + "/requestBody");
       boolean wasRequired = oldBody.node().path("required").asBoolean(false);
       boolean isRequired = newBody.node().path("required").asBoolean(false);
-      if (!newBody.node().isMissingNode() && isRequired && !wasRequired) {
+      JsonNode oldContent = oldBody.node().path("content");
+      JsonNode newContent = newBody.node().path("content");
+      if (callback) {
+        callbackBody(oldBody, newBody, wasRequired, isRequired);
+      } else if (!newBody.node().isMissingNode() && isRequired && !wasRequired) {
         add(Rule.REQUEST_BODY_NOW_REQUIRED, CURRENT, newBody.pointer() + "/required",
             "request body of " + op + " became required", op);
       } else if (wasRequired && !isRequired) {
         out.change(ChangeKind.RELAXED_CONSTRAINT, CURRENT, newBody.pointer(), "request body of " + op
             + " is no longer required", op);
       }
-      JsonNode newContent = newBody.node().path("content");
-      oldBody.node().path("content").fields().forEachRemaining(m -> {
+      boolean bodyGone = callback && newContent.isEmpty();
+      oldContent.fields().forEachRemaining(m -> {
         String media = m.getKey();
         String oldPtr = oldBody.pointer() + "/content/" + escape(media);
         JsonNode newMedia = newContent.get(media);
         if (newMedia == null) {
-          add(Rule.REQUEST_MEDIA_TYPE_REMOVED, BASELINE, oldPtr,
-              "request body media type " + media + " of " + op + " is no longer accepted", op);
+          if (!callback) {
+            add(Rule.REQUEST_MEDIA_TYPE_REMOVED, BASELINE, oldPtr,
+                "request body media type " + media + " of " + op + " is no longer accepted", op);
+          } else if (!bodyGone) {
+            // Receivers decode every form the API may send; one form fewer is a narrower output.
+            out.change(ChangeKind.TIGHTENED_OUTPUT, BASELINE, oldPtr, "request body of " + op
+                + " is no longer sent as " + media, op);
+          }
           return;
         }
         schema(m.getValue().path("schema"), oldPtr + "/schema", newMedia.path("schema"),
-            newBody.pointer() + "/content/" + escape(media) + "/schema", Direction.INPUT);
+            newBody.pointer() + "/content/" + escape(media) + "/schema", request());
       });
       newContent.fieldNames().forEachRemaining(media -> {
-        if (!oldBody.node().path("content").has(media)) {
-          out.change(ChangeKind.ADDED_MEDIA_TYPE, CURRENT, newBody.pointer() + "/content/" + escape(media),
-              "request body of " + op + " is also accepted as " + media, op);
+        if (oldContent.has(media)) {
+          return;
+        }
+        String ptr = newBody.pointer() + "/content/" + escape(media);
+        if (callback && !oldContent.isEmpty()) {
+          add(Rule.CALLBACK_REQUEST_MEDIA_TYPE_ADDED, CURRENT, ptr, "request body of " + op + " may now be sent as "
+              + media, op);
+        } else {
+          out.change(ChangeKind.ADDED_MEDIA_TYPE, CURRENT, ptr, "request body of " + op + " is also "
+              + (callback ? "sent" : "accepted") + " as " + media, op);
         }
       });
+    }
+
+    /**
+     * A callback's payload is the receiver's input: one that may now be absent breaks receivers that parse it.
+     * Stricter than the letter of {@code required: false} (which already allowed no body), because webhook
+     * documents rarely mark the payload required although receivers rely on it.
+     */
+    private void callbackBody(Ref oldBody, Ref newBody, boolean wasRequired, boolean isRequired) {
+      boolean hadContent = !oldBody.node().path("content").isEmpty();
+      if (hadContent && newBody.node().path("content").isEmpty()) {
+        add(Rule.CALLBACK_REQUEST_BODY_NO_LONGER_REQUIRED, BASELINE, oldBody.pointer(), "request body of " + op
+            + " is no longer sent", op);
+      } else if (wasRequired && !isRequired) {
+        add(Rule.CALLBACK_REQUEST_BODY_NO_LONGER_REQUIRED, CURRENT, newBody.pointer(), "request body of " + op
+            + " is no longer required", op);
+      } else if (isRequired && !wasRequired) {
+        out.change(ChangeKind.TIGHTENED_OUTPUT, CURRENT, newBody.pointer() + "/required", "request body of " + op
+            + " is now always sent", op);
+      }
     }
 
     private void responses() {
@@ -330,7 +468,11 @@ public final class CompatibilityChecker {
         String oldPtr = oldOpPtr + "/responses/" + escape(status);
         String newPtr = newOpPtr + "/responses/" + escape(status);
         if (!newResponses.has(status)) {
-          if (success) {
+          if (callback) {
+            // The receiver's answer is the API's input: a status it no longer documents may now be mistreated.
+            add(Rule.CALLBACK_RESPONSE_STATUS_REMOVED, BASELINE, oldPtr, "answer " + status + " to " + op
+                + " is no longer documented", op);
+          } else if (success) {
             add(Rule.RESPONSE_STATUS_REMOVED, BASELINE, oldPtr, "response " + status + " of " + op + " was removed",
                 op);
           } else {
@@ -348,7 +490,10 @@ public final class CompatibilityChecker {
           JsonNode newMedia = newContent.get(media);
           String mediaPtr = oldResp.pointer() + "/content/" + escape(media);
           if (newMedia == null) {
-            if (success) {
+            if (callback) {
+              add(Rule.CALLBACK_RESPONSE_MEDIA_TYPE_REMOVED, BASELINE, mediaPtr, "answer " + status + " to " + op
+                  + " is no longer accepted as " + media, op);
+            } else if (success) {
               add(Rule.RESPONSE_MEDIA_TYPE_REMOVED, BASELINE, mediaPtr,
                   "response " + status + " of " + op + " no longer comes as " + media, op);
             } else {
@@ -358,7 +503,7 @@ public final class CompatibilityChecker {
             return;
           }
           schema(m.getValue().path("schema"), mediaPtr + "/schema", newMedia.path("schema"),
-              newResp.pointer() + "/content/" + escape(media) + "/schema", Direction.OUTPUT);
+              newResp.pointer() + "/content/" + escape(media) + "/schema", answer());
         });
         newContent.fieldNames().forEachRemaining(media -> {
           if (!oldResp.node().path("content").has(media)) {
@@ -366,7 +511,11 @@ public final class CompatibilityChecker {
                 "response " + status + " of " + op + " may also come as " + media, op);
           }
         });
-        headers(status, oldResp, newResp);
+        if (callback) {
+          answerHeaders(status, oldResp, newResp);
+        } else {
+          headers(status, oldResp, newResp);
+        }
       });
       newResponses.fieldNames().forEachRemaining(status -> {
         if (!oldResponses.has(status)) {
@@ -400,6 +549,39 @@ public final class CompatibilityChecker {
         if (!olds.containsKey(key)) {
           out.change(ChangeKind.ADDED_RESPONSE_HEADER, CURRENT, cur.entry(), "added response header " + cur.name()
               + " to " + status + " " + op, op);
+        }
+      });
+    }
+
+    /**
+     * Headers of a receiver's answer are the API's input: one it now requires breaks receivers that do not send
+     * it; one it no longer reads breaks nobody.
+     */
+    private void answerHeaders(String status, Ref oldResp, Ref newResp) {
+      Map<String, Header> olds = headerMap(oldDoc, oldResp);
+      Map<String, Header> news = headerMap(newDoc, newResp);
+      news.forEach((key, cur) -> {
+        Header old = olds.get(key);
+        boolean wasRequired = old != null && old.ref().node().path("required").asBoolean(false);
+        String label = "header " + cur.name() + " of answer " + status + " to " + op;
+        if (cur.ref().node().path("required").asBoolean(false) && !wasRequired) {
+          add(Rule.CALLBACK_RESPONSE_HEADER_NOW_REQUIRED, CURRENT, cur.ref().pointer(), label + " is now required",
+              op);
+        } else if (old == null) {
+          out.change(ChangeKind.ADDED_RESPONSE_HEADER, CURRENT, cur.entry(), label + " is now read", op);
+        } else if (wasRequired && !cur.ref().node().path("required").asBoolean(false)) {
+          out.change(ChangeKind.RELAXED_CONSTRAINT, CURRENT, cur.ref().pointer(), label + " is no longer required",
+              op);
+        }
+        if (old != null) {
+          schema(old.ref().node().path("schema"), old.ref().pointer() + "/schema", cur.ref().node().path("schema"),
+              cur.ref().pointer() + "/schema", answer());
+        }
+      });
+      olds.forEach((key, old) -> {
+        if (!news.containsKey(key)) {
+          out.change(ChangeKind.RELAXED_CONSTRAINT, BASELINE, old.entry(), "header " + old.name() + " of answer "
+              + status + " to " + op + " is no longer read", op);
         }
       });
     }

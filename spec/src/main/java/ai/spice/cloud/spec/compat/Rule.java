@@ -51,7 +51,20 @@ public enum Rule {
   COMPOSITION_NARROWED_ON_INPUT("a value consumers send that the old oneOf/anyOf/allOf accepted is no longer"
       + " accepted (an alternative was removed, or a constraint was added)"),
   COMPOSITION_WIDENED_ON_OUTPUT("consumers receive a shape outside what they decode (a new oneOf/anyOf"
-      + " alternative, or an allOf constraint dropped)");
+      + " alternative, or an allOf constraint dropped)"),
+  // Webhooks and callbacks: the API sends the request and the consumer's receiver answers it.
+  CALLBACK_PARAMETER_REMOVED("receivers of a webhook or callback read this parameter (e.g. a signature header);"
+      + " the API no longer sends it"),
+  CALLBACK_PARAMETER_NO_LONGER_REQUIRED("receivers rely on the API always sending this parameter; it may now be"
+      + " absent"),
+  CALLBACK_REQUEST_BODY_NO_LONGER_REQUIRED("receivers parse the payload the API sends; it may now be absent"),
+  CALLBACK_REQUEST_MEDIA_TYPE_ADDED("the API may now send the payload in a form receivers do not decode; a"
+      + " webhook request has no Accept header for the receiver to refuse it with"),
+  CALLBACK_RESPONSE_STATUS_REMOVED("receivers answer with this status; the API no longer says how it treats it"
+      + " (it may retry the delivery or drop the subscription)"),
+  CALLBACK_RESPONSE_MEDIA_TYPE_REMOVED("receivers answer in this content type; the API no longer accepts it"),
+  CALLBACK_RESPONSE_HEADER_NOW_REQUIRED("receivers do not send this header in their answer; the API now requires"
+      + " it");
 
   private final String why;
 
