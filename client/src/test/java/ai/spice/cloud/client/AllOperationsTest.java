@@ -4,11 +4,6 @@ import static ai.spice.cloud.client.testing.Responses.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.spice.cloud.client.api.ApiKeysApi;
-import ai.spice.cloud.client.api.AppsApi;
-import ai.spice.cloud.client.api.HealthApi;
-import ai.spice.cloud.client.api.MembersApi;
-import ai.spice.cloud.client.api.RegionsApi;
-import ai.spice.cloud.client.api.SecretsApi;
 import ai.spice.cloud.client.model.App;
 import ai.spice.cloud.client.model.AppList;
 import ai.spice.cloud.client.model.Health;
@@ -17,21 +12,42 @@ import ai.spice.cloud.client.model.Region;
 import ai.spice.cloud.client.model.RegionList;
 import ai.spice.cloud.client.model.SecretList;
 import feign.RequestLine;
+import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 /** Every operation of the spec through the client: its request, its decoded answer, and its credentials. */
 class AllOperationsTest extends ServerTest {
 
-  private static final List<Class<?>> APIS =
-      List.of(ApiKeysApi.class, AppsApi.class, SecretsApi.class, MembersApi.class, RegionsApi.class, HealthApi.class);
+  /** Every generated API interface, so an operation upstream adds, under a new tag or none, is called too. */
+  private static final List<Class<?>> APIS = generatedApis();
+
+  private static List<Class<?>> generatedApis() {
+    String pkg = ApiKeysApi.class.getPackageName();
+    try (Stream<Path> files = Files.list(Path.of(ApiKeysApi.class.getProtectionDomain().getCodeSource().getLocation()
+        .toURI()).resolve(pkg.replace('.', '/')))) {
+      List<Class<?>> apis = new ArrayList<>();
+      for (String name : files.map(f -> f.getFileName().toString()).filter(n -> n.matches("[A-Za-z0-9]+Api\\.class"))
+          .sorted().toList()) {
+        apis.add(Class.forName(pkg + "." + name.substring(0, name.length() - ".class".length())));
+      }
+      return apis;
+    } catch (IOException | URISyntaxException | ClassNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   @Test
   void listAppsDecodesEveryFieldIncludingTimestampsAndTags() throws Exception {
@@ -140,7 +156,8 @@ class AllOperationsTest extends ServerTest {
 
   @Test
   void theListOfPublicOperationsIsInTheJarAndNamesTheHealthCheck() throws Exception {
-    // The spec marks GET /v1/health `security: []`; the build carries that into the jar.
+    // The spec marks GET /v1/health `security: []`; the build carries that into the jar. Securing it is a break
+    // the gate reports (changed security), so this is the contract, not today's content.
     assertThat(publicOperations()).contains("GET /v1/health");
   }
 

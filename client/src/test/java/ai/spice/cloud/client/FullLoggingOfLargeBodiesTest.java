@@ -54,7 +54,7 @@ class FullLoggingOfLargeBodiesTest extends ServerTest {
   @Test
   void aValidJsonBodyWithAMegabyteOfLettersIsLoggedAndDecodedInSeconds() {
     String letters = "x".repeat(1_000_000);
-    server.enqueue(json(200, "{\"api_key\":\"" + KEY_1 + "\",\"note\":\"" + letters + "\",\"api_key_2\":null}"));
+    server.enqueue(json(200, "{\"api_key\":\"" + KEY_1 + "\",\"x-spice-test-note\":\"" + letters + "\",\"api_key_2\":null}"));
 
     ApiKeys keys = assertTimeoutPreemptively(BOUND, () -> verbose().apiKeys().getApiKeys(1L));
 
@@ -64,7 +64,7 @@ class FullLoggingOfLargeBodiesTest extends ServerTest {
 
   @Test
   void validJsonWithMegabytesOfLettersFailsTypedInSeconds() {
-    server.enqueue(json(200, "{\"api_key\":\"" + KEY_1 + "\",\"note\":\"" + "x".repeat(4 << 20) + "\"}"));
+    server.enqueue(json(200, "{\"api_key\":\"" + KEY_1 + "\",\"x-spice-test-note\":\"" + "x".repeat(4 << 20) + "\"}"));
 
     SpiceCloudInvalidResponseException e = assertTimeoutPreemptively(BOUND, () -> catchThrowableOfType(
         SpiceCloudInvalidResponseException.class, () -> verbose().apiKeys().getApiKeys(1L)));

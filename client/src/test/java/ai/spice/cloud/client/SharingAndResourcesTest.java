@@ -64,7 +64,7 @@ class SharingAndResourcesTest extends ServerTest {
     server.enqueue(json(404, "{\"error\":\"no app\"}"));
     server.enqueue(json(500, "{\"error\":\"down\"}"));
     server.enqueue(json(200, "<html>not json</html>"));
-    server.enqueue(json(200, "{\"api_key\":\"a\",\"api_key_2\":null, \"extra\":\"" + "x".repeat(50_000) + "\"}"));
+    server.enqueue(json(200, "{\"api_key\":\"a\",\"api_key_2\":null, \"x-spice-test-extra\":\"" + "x".repeat(50_000) + "\"}"));
     server.enqueue(json(401, "{}"));
 
     client.apiKeys().getApiKeys(1L);

@@ -11,6 +11,7 @@ import ai.spice.cloud.client.model.ApiKeys;
 import ai.spice.cloud.client.model.ApiKeysRegenerated;
 import ai.spice.cloud.client.model.RegenerateApiKeyRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -165,7 +166,12 @@ class MalformedResponseTest extends FaultServerFixture {
 
     @Test
     void unknownFieldsAndAnUnknownRegeneratedKeyValueAreTolerated() {
-        server.otherwise(Reply.json(200, "{\"api_key\":null,\"api_key_2\":\"k2\",\"regenerated_key\":7,\"new_field\":{\"x\":[1]}}"));
+        // A value past every one the generated enum (so the merged document) lists, and a member no page names.
+        int unlisted = Arrays.stream(ApiKeysRegenerated.RegeneratedKeyEnum.values())
+            .filter(v -> v != ApiKeysRegenerated.RegeneratedKeyEnum.UNKNOWN_DEFAULT_OPEN_API)
+            .mapToInt(ApiKeysRegenerated.RegeneratedKeyEnum::getValue).max().orElseThrow() + 1;
+        server.otherwise(Reply.json(200, "{\"api_key\":null,\"api_key_2\":\"k2\",\"regenerated_key\":" + unlisted
+            + ",\"x-spice-test-new-field\":{\"x\":[1]}}"));
         var result = Timed.call(this::regenerate).returned();
         assertNull(result.getApiKey());
         assertEquals("k2", result.getApiKey2());

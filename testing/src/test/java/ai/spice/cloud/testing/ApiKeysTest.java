@@ -11,6 +11,7 @@ import ai.spice.cloud.client.model.ApiKeysRegenerated;
 import ai.spice.cloud.client.model.ApiKeysRegenerated.RegeneratedKeyEnum;
 import ai.spice.cloud.client.model.RegenerateApiKeyRequest;
 import ai.spice.cloud.client.model.RegenerateApiKeyRequest.KeyNumberEnum;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -107,7 +108,11 @@ class ApiKeysTest {
   @Test
   void anUnknownKeyNumberIsABadRequestWithFieldErrorsAndChangesNothing(SpiceCloudFake fake) {
     fake.app(42).apiKeys(OLD_PRIMARY, OLD_SECONDARY);
-    for (String body : new String[] {"{\"key_number\":7}", "{\"key_number\":\"1\"}", "{\"key_number\":null}",
+    // Past every value the generated enum (so the merged document) lists: no page makes it valid.
+    int unlisted = Arrays.stream(KeyNumberEnum.values()).filter(v -> v != KeyNumberEnum.UNKNOWN_DEFAULT_OPEN_API)
+        .mapToInt(KeyNumberEnum::getValue).max().orElseThrow() + 1;
+    String unlistedBody = "{\"key_number\":" + unlisted + "}";
+    for (String body : new String[] {unlistedBody, "{\"key_number\":\"1\"}", "{\"key_number\":null}",
         "{\"key_number\":1.5}", "[1]", "\"x\"", "{", "{\"key_number\":1} trailing"}) {
       Raw.Response r = Raw.post(fake, "/v1/apps/42/api-keys", body,
           Raw.bearer(fake.defaultToken(), "Content-Type", "application/json"));
@@ -115,9 +120,9 @@ class ApiKeysTest {
       assertThat(r.json().path("details").has("fieldErrors")).as(body).isTrue();
       assertThat(r.json().path("details").has("formErrors")).as(body).isTrue();
     }
-    Raw.Response seven = Raw.post(fake, "/v1/apps/42/api-keys", "{\"key_number\":7}",
+    Raw.Response unknown = Raw.post(fake, "/v1/apps/42/api-keys", unlistedBody,
         Raw.bearer(fake.defaultToken(), "Content-Type", "application/json"));
-    assertThat(seven.json().path("details").path("fieldErrors").has("key_number")).isTrue();
+    assertThat(unknown.json().path("details").path("fieldErrors").has("key_number")).isTrue();
     assertThat(fake.isLiveKey(42, OLD_PRIMARY)).isTrue();
     assertThat(fake.isLiveKey(42, OLD_SECONDARY)).isTrue();
   }
@@ -143,7 +148,7 @@ class ApiKeysTest {
   void aBodyOverOneMebibyteIs413AndChangesNothing(SpiceCloudFake fake) {
     fake.app(42).apiKeys(OLD_PRIMARY, OLD_SECONDARY);
     String padding = "x".repeat((int) FakeDispatcher.MAX_BODY_BYTES);
-    Raw.Response r = Raw.post(fake, "/v1/apps/42/api-keys", "{\"key_number\":0,\"pad\":\"" + padding + "\"}",
+    Raw.Response r = Raw.post(fake, "/v1/apps/42/api-keys", "{\"key_number\":0,\"x-spice-test-pad\":\"" + padding + "\"}",
         Raw.bearer(fake.defaultToken(), "Content-Type", "application/json"));
     assertThat(r.status()).isEqualTo(413);
     assertThat(r.code()).isEqualTo("payload_too_large");
@@ -156,7 +161,7 @@ class ApiKeysTest {
   @Test
   void aBodyOfExactlyOneMebibyteIsAccepted(SpiceCloudFake fake) {
     fake.app(42).apiKeys(OLD_PRIMARY, OLD_SECONDARY);
-    String prefix = "{\"key_number\":2,\"pad\":\"";
+    String prefix = "{\"key_number\":2,\"x-spice-test-pad\":\"";
     String padding = "x".repeat((int) FakeDispatcher.MAX_BODY_BYTES - prefix.length() - 2);
     Raw.Response r = Raw.post(fake, "/v1/apps/42/api-keys", prefix + padding + "\"}",
         Raw.bearer(fake.defaultToken(), "Content-Type", "application/json"));

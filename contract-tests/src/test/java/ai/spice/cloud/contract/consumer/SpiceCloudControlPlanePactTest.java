@@ -39,6 +39,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -62,6 +63,10 @@ class SpiceCloudControlPlanePactTest {
 
   private static final String APP_EXISTS = "app 42 exists";
   private static final String BOTH_KEYS = "app 42 exists and has a primary and a secondary API key";
+  /** A key number past every one the generated enum (so the merged document) lists: no page makes it valid. */
+  private static final int UNLISTED_KEY_NUMBER = Arrays.stream(KeyNumberEnum.values())
+      .filter(v -> v != KeyNumberEnum.UNKNOWN_DEFAULT_OPEN_API).mapToInt(KeyNumberEnum::getValue).max().orElseThrow()
+      + 1;
 
   // ---- helpers ---------------------------------------------------------------------------------------------
 
@@ -253,17 +258,18 @@ class SpiceCloudControlPlanePactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact regenerateInvalidKeyNumber(PactDslWithProvider builder) {
-    return authorized(builder, APP_EXISTS, "a request to regenerate key number 7, which does not exist", "POST", KEYS)
-        .matchHeader("Content-Type", JSON_TYPE, "application/json").body(keyNumber(7)).willRespondWith().status(400).toPact(V4Pact.class);
+    return authorized(builder, APP_EXISTS,
+        "a request to regenerate key number " + UNLISTED_KEY_NUMBER + ", which the document does not list", "POST", KEYS)
+        .matchHeader("Content-Type", JSON_TYPE, "application/json").body(keyNumber(UNLISTED_KEY_NUMBER)).willRespondWith().status(400).toPact(V4Pact.class);
   }
 
   @Test
   @PactTestFor(pactMethod = "regenerateInvalidKeyNumber")
   void anUnknownKeyNumberIsABadRequest(MockServer server) throws Exception {
-    // The typed client cannot express key_number 7, so this request is sent raw.
+    // The typed client cannot express an unlisted key_number, so this request is sent raw.
     HttpResponse<String> response = raw(server, HttpRequest.newBuilder(URI.create(server.getUrl() + KEYS))
         .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"key_number\":7}")));
+        .POST(HttpRequest.BodyPublishers.ofString("{\"key_number\":" + UNLISTED_KEY_NUMBER + "}")));
     assertThat(response.statusCode()).isEqualTo(400);
   }
 
