@@ -26,8 +26,12 @@ final class Decoder {
   /** Length of body excerpts and error messages in exceptions. */
   static final int EXCERPT_CHARS = 512;
 
-  /** A 2xx: the model (in an {@link ApiResponse} for {@code *WithHttpInfo}), or an invalid-response error. */
-  static Object result(CallContext call, Response response, byte[] body) {
+  /**
+   * A 2xx: the model (in an {@link ApiResponse} for {@code *WithHttpInfo}), or an invalid-response error. A
+   * field whose value does not read as its type fails only its getter ({@link SpiceCloudModel}), unless
+   * {@code strict}.
+   */
+  static Object result(CallContext call, Response response, byte[] body, boolean strict) {
     Operation operation = call.operation;
     if (operation.reader() == null) {
       return null;
@@ -46,7 +50,8 @@ final class Decoder {
     }
     Object data;
     try {
-      data = operation.reader().readValue(body);
+      data = operation.reader().withAttribute(Tolerance.Source.class, new Tolerance.Source(call, response, body))
+          .readValue(body);
     } catch (IOException e) { // Jackson's message may quote the offending token, a key perhaps: not shown
       JsonLocation at = e instanceof JsonProcessingException ? ((JsonProcessingException) e).getLocation() : null;
       throw invalid(call, response, body, "Malformed or unexpected JSON (" + e.getClass().getSimpleName()
@@ -54,6 +59,9 @@ final class Decoder {
     }
     if (data == null) {
       throw invalid(call, response, body, "JSON null where an object was expected: ");
+    }
+    if (strict && data instanceof SpiceCloudModel model) {
+      model.validate();
     }
     return !operation.withHttpInfo ? data
         : new ApiResponse<>(response.code(), Collections.unmodifiableMap(response.headers().toMultimap()), data);
