@@ -6,6 +6,7 @@ import ai.spice.cloud.client.errors.SpiceCloudServiceException;
 import ai.spice.cloud.client.errors.SpiceCloudTimeoutException;
 import ai.spice.cloud.client.model.ApiResponse;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -49,9 +50,9 @@ final class Decoder {
       throw invalid(call, response, body, "Expected a JSON response but got " + type + ": ");
     }
     Object data;
-    try {
-      data = operation.reader().withAttribute(Tolerance.Source.class, new Tolerance.Source(call, response, body))
-          .readValue(body);
+    try (JsonParser parser = operation.reader().createParser(body)) {
+      parser.assignCurrentValue(new Tolerance.Source(call, response, body)); // see Tolerance.Source
+      data = operation.reader().readValue(parser);
     } catch (IOException e) { // Jackson's message may quote the offending token, a key perhaps: not shown
       JsonLocation at = e instanceof JsonProcessingException ? ((JsonProcessingException) e).getLocation() : null;
       throw invalid(call, response, body, "Malformed or unexpected JSON (" + e.getClass().getSimpleName()

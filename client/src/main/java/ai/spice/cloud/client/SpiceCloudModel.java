@@ -80,21 +80,33 @@ public abstract class SpiceCloudModel {
     }
   }
 
-  /** Equal as far as this class goes: the generated {@code equals} compares the fields and asks this last. */
+  /**
+   * Equal as far as this class goes: the generated {@code equals} compares the fields and asks this last, so
+   * what a model could not hold does not take part.
+   *
+   * @param other the object compared with
+   * @return whether {@code other} is of the same class
+   */
   @Override
   public boolean equals(Object other) {
     return other != null && other.getClass() == getClass();
   }
 
-  /** Contributes nothing to the generated {@code hashCode}: nothing here takes part in equality. */
+  /**
+   * Contributes nothing to the generated {@code hashCode}: nothing here takes part in equality.
+   *
+   * @return 0
+   */
   @Override
   public int hashCode() {
     return 0;
   }
 
   /**
-   * The generated {@code toString()} prints this line: how many members the model could not hold, never their
-   * names or values (a newer API's member may be a secret the redaction does not know).
+   * The line the generated {@code toString()} prints for this class: how many members the model could not
+   * hold, never their names or values (a newer API's member may be a secret the redaction does not know).
+   *
+   * @return {@code _unknown: } and that count
    */
   @Override
   public String toString() {

@@ -38,8 +38,10 @@ final class Tolerance {
   private Tolerance() {}
 
   /**
-   * One response being decoded, set as a per-call reader attribute by {@link Decoder}: what a field's error
-   * names, and the body, read again (once) only for a malformed value that was partly consumed when it failed.
+   * One response being decoded: what a field's error names, and the body, read again (once) only for a
+   * malformed value that was partly consumed when it failed. {@link Decoder} sets it as the current value of
+   * the parser's root context, a slot the models' deserializers leave alone (they set their own objects'), so
+   * the call allocates no per-call reader for it.
    */
   static final class Source {
     private final CallContext call;
@@ -128,7 +130,8 @@ final class Tolerance {
       }
       List<SettableBeanProperty> wrapped = new ArrayList<>();
       Class<?> type = description.getBeanClass();
-      String model = (type.getEnclosingClass() == DecodedModels.class ? type.getSuperclass() : type).getSimpleName();
+      String model = (type.getEnclosingClass() == DecodedModels.class ? type.getSuperclass() : type)
+          .getSimpleName();
       builder.getProperties().forEachRemaining(property -> wrapped.add(new Tolerant(property,
           unknownConstant(property.getType().getRawClass()), model)));
       wrapped.forEach(property -> builder.addOrReplaceProperty(property, true));
@@ -195,15 +198,19 @@ final class Tolerance {
           throw context.wrongTokenException(parser, getType(), JsonToken.END_OBJECT, "body ends in " + getName());
         }
       }
-      Malformed problem = new Malformed(model, getName(), in.pathAsPointer().toString(),
-          getType().getRawClass().getSimpleName(), describe(first),
-          (Source) context.getAttribute(Source.class), unread, value);
-      SpiceCloudModel.keepValue(bean, getName(), problem);
-      for (JsonStreamContext c = in; c != null; c = c.getParent()) { // validate() of every enclosing model
-        if (c.getCurrentValue() instanceof SpiceCloudModel enclosing) {
-          SpiceCloudModel.keepProblem(enclosing, problem);
+      List<SpiceCloudModel> enclosing = new ArrayList<>(); // this model and every model around it
+      Source source = null;
+      for (JsonStreamContext c = in; c != null; c = c.getParent()) {
+        if (c.getCurrentValue() instanceof SpiceCloudModel around) {
+          enclosing.add(around);
+        } else if (c.getCurrentValue() instanceof Source s) {
+          source = s;
         }
       }
+      Malformed problem = new Malformed(model, getName(), in.pathAsPointer().toString(),
+          getType().getRawClass().getSimpleName(), describe(first), source, unread, value);
+      SpiceCloudModel.keepValue(bean, getName(), problem);
+      enclosing.forEach(around -> SpiceCloudModel.keepProblem(around, problem)); // for their validate()
     }
 
     private static String describe(JsonToken token) {
