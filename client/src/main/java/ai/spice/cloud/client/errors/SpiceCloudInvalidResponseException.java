@@ -12,6 +12,7 @@ public class SpiceCloudInvalidResponseException extends SpiceCloudException {
 
   private final int statusCode;
   private final String bodyExcerpt;
+  /** The JSON pointer of the malformed value; null when the whole body failed. */
   private final String pointer;
 
   /** @param message what was wrong, free of secrets; the excerpt must be bounded and redacted */
