@@ -41,7 +41,8 @@ final class Tolerance {
    * One response being decoded: what a field's error names, and the body, read again (once) only for a
    * malformed value that was partly consumed when it failed. {@link Decoder} sets it as the current value of
    * the parser's root context, a slot the models' deserializers leave alone (they set their own objects'), so
-   * the call allocates no per-call reader for it.
+   * the call allocates no per-call reader for it. Only a model holding a malformed value keeps it (and so the
+   * body, at most the size cap) reachable.
    */
   static final class Source {
     private final CallContext call;
