@@ -6,6 +6,7 @@ import ai.spice.cloud.client.errors.SpiceCloudServiceException;
 import ai.spice.cloud.client.errors.SpiceCloudTimeoutException;
 import ai.spice.cloud.client.model.ApiResponse;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -26,8 +27,12 @@ final class Decoder {
   /** Length of body excerpts and error messages in exceptions. */
   static final int EXCERPT_CHARS = 512;
 
-  /** A 2xx: the model (in an {@link ApiResponse} for {@code *WithHttpInfo}), or an invalid-response error. */
-  static Object result(CallContext call, Response response, byte[] body) {
+  /**
+   * A 2xx: the model (in an {@link ApiResponse} for {@code *WithHttpInfo}), or an invalid-response error. A
+   * field whose value does not read as its type fails only its getter ({@link SpiceCloudModel}), unless
+   * {@code strict}.
+   */
+  static Object result(CallContext call, Response response, byte[] body, boolean strict) {
     Operation operation = call.operation;
     if (operation.reader() == null) {
       return null;
@@ -45,8 +50,9 @@ final class Decoder {
       throw invalid(call, response, body, "Expected a JSON response but got " + type + ": ");
     }
     Object data;
-    try {
-      data = operation.reader().readValue(body);
+    try (JsonParser parser = operation.reader().createParser(body)) {
+      parser.assignCurrentValue(new Tolerance.Source(call, response, body)); // see Tolerance.Source
+      data = operation.reader().readValue(parser);
     } catch (IOException e) { // Jackson's message may quote the offending token, a key perhaps: not shown
       JsonLocation at = e instanceof JsonProcessingException ? ((JsonProcessingException) e).getLocation() : null;
       throw invalid(call, response, body, "Malformed or unexpected JSON (" + e.getClass().getSimpleName()
@@ -54,6 +60,9 @@ final class Decoder {
     }
     if (data == null) {
       throw invalid(call, response, body, "JSON null where an object was expected: ");
+    }
+    if (strict && data instanceof SpiceCloudModel model) {
+      model.validate();
     }
     return !operation.withHttpInfo ? data
         : new ApiResponse<>(response.code(), Collections.unmodifiableMap(response.headers().toMultimap()), data);

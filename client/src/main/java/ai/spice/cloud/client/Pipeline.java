@@ -28,6 +28,7 @@ final class Pipeline {
   private final RetryPolicy retry;
   private final Clock clock;
   private final long timeoutNanos; // the whole call's, unless its options set another
+  private final boolean strictDecoding;
 
   Pipeline(SpiceCloudClient.Builder settings) {
     this.auth = new BearerAuth(settings.tokens);
@@ -35,6 +36,7 @@ final class Pipeline {
     this.retry = new RetryPolicy(settings);
     this.clock = settings.clock;
     this.timeoutNanos = settings.timeout.toNanos();
+    this.strictDecoding = settings.strictDecoding;
   }
 
   Object call(Operation operation, Object[] args, OkHttpClient http, RequestOptions options) {
@@ -66,7 +68,7 @@ final class Pipeline {
       }
       logger.response(call, response, body);
       if (response.isSuccessful()) {
-        return Decoder.result(call, response, body);
+        return Decoder.result(call, response, body, strictDecoding);
       }
       SpiceCloudServiceException error = Decoder.failure(call, response, body, clock);
       if (response.code() == 401 && !operation.isPublic) {

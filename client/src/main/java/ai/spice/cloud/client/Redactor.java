@@ -119,6 +119,11 @@ final class Redactor {
     return valueEnd;
   }
 
+  /** Whether a member of this name holds a secret (its value is masked wherever it shows). */
+  static boolean isSecretName(String name) {
+    return isSecretName(name, 0, name.length());
+  }
+
   private static boolean isSecretName(String text, int start, int end) {
     for (String member : Models.SECRET_MEMBERS) {
       if (member.length() == end - start && text.regionMatches(true, start, member, 0, member.length())) {

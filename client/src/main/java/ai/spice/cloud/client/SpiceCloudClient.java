@@ -302,6 +302,7 @@ public final class SpiceCloudClient {
     Duration maxRetryAfter = Duration.ofSeconds(30);
     LogLevel logLevel = LogLevel.NONE;
     boolean allowInsecureHttp;
+    boolean strictDecoding;
     Sleeper sleeper = Sleeper.SYSTEM;
     Clock clock = Clock.systemUTC();
 
@@ -531,6 +532,20 @@ public final class SpiceCloudClient {
      */
     public Builder allowInsecureHttp(boolean allowInsecureHttp) {
       this.allowInsecureHttp = allowInsecureHttp;
+      return this;
+    }
+
+    /**
+     * Whether a response with a malformed value in any field fails the call, default false. By default the call
+     * returns the model and only that field's getter throws; {@code SpiceCloudModel.validate()} checks a model
+     * afterwards.
+     *
+     * @param strictDecoding true to fail the call with a
+     *     {@link ai.spice.cloud.client.errors.SpiceCloudInvalidResponseException} naming the first such field
+     * @return this builder
+     */
+    public Builder strictDecoding(boolean strictDecoding) {
+      this.strictDecoding = strictDecoding;
       return this;
     }
 

@@ -112,7 +112,7 @@ class ReadmeExampleTest extends ServerTest {
         new RegenerateApiKeyRequest().keyNumber(KeyNumberEnum.SECONDARY));
     rotated.getRegeneratedKey();   // ApiKeysRegenerated.RegeneratedKeyEnum.SECONDARY
     // A value the enum does not list (a newer API's) reads UNKNOWN_DEFAULT_OPEN_API; what the server sent stays:
-    Object sent = UnknownMembers.of(rotated).get("regenerated_key");   // null here: SECONDARY is listed
+    Object sent = rotated._unknown("regenerated_key");   // null here: SECONDARY is listed
 
     // Every other published operation:
     AppList apps = client.apps().listApps();
@@ -250,7 +250,7 @@ class ReadmeExampleTest extends ServerTest {
     ApiKeysRegenerated result = fromEnv().apiKeys().regenerateApiKey(42L, null);
 
     assertThat(result.getRegeneratedKey()).isEqualTo(ApiKeysRegenerated.RegeneratedKeyEnum.UNKNOWN_DEFAULT_OPEN_API);
-    assertThat(UnknownMembers.of(result).get("regenerated_key")).isEqualTo(3);
+    assertThat(result._unknown("regenerated_key")).isEqualTo(3);
     assertThat(result.getApiKey()).isEqualTo(KEY_1);
     assertThat(result.getApiKey2()).isEqualTo(KEY_2);
   }

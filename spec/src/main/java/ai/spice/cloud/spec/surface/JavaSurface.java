@@ -1,5 +1,6 @@
 package ai.spice.cloud.spec.surface;
 
+import ai.spice.cloud.spec.codegen.StableSignaturesJavaCodegen;
 import ai.spice.cloud.spec.tool.SpecException;
 import java.io.File;
 import java.io.IOException;
@@ -63,21 +64,30 @@ public final class JavaSurface {
     }
   }
 
-  /** Compiles the generated sources into {@code jar}; the hand-written marker ApiClient is stood in for. */
+  /**
+   * Compiles the generated API, model and invoker packages into {@code jar}. What they extend from the client's
+   * hand-written runtime (the marker ApiClient, the models' base class) is stood in for; the runtime's own
+   * generated helpers (the decoded model subclasses) are no part of the surface and are not compiled.
+   */
   public static Path compile(ClientGenerator.Sources sources, Path workDir, Path jar) {
     try {
       Path classes = workDir.resolve("classes");
       ClientGenerator.deleteRecursively(classes);
       Files.createDirectories(classes);
       Path stubDir = workDir.resolve("stub");
-      Path stub = stubDir.resolve(sources.invokerPackage().replace('.', '/')).resolve("ApiClient.java");
-      Files.createDirectories(stub.getParent());
+      ClientGenerator.deleteRecursively(stubDir);
       // The generated APIs extend ApiClient.Api, which the client module writes by hand (a marker interface).
-      Files.writeString(stub, "package " + sources.invokerPackage() + ";\n"
-          + "public final class ApiClient { private ApiClient() {} public interface Api {} }\n");
+      String apiClient = stub(stubDir, sources.invokerPackage() + ".ApiClient",
+          "public final class ApiClient { private ApiClient() {} public interface Api {} }");
+      String base = StableSignaturesJavaCodegen.MODEL_BASE;
+      String modelBase = stub(stubDir, base, "public abstract class " + base.substring(base.lastIndexOf('.') + 1) + " {}");
+      List<Path> surface = Stream.of(sources.apiPackage(), sources.modelPackage(), sources.invokerPackage())
+          .map(p -> sources.root().resolve(p.replace('.', '/'))).toList();
       List<File> files = new ArrayList<>();
       try (Stream<Path> walk = Stream.concat(Files.walk(sources.root()), Files.walk(stubDir))) {
-        walk.filter(p -> p.toString().endsWith(".java")).forEach(p -> files.add(p.toFile()));
+        walk.filter(p -> p.toString().endsWith(".java"))
+            .filter(p -> p.startsWith(stubDir) || surface.stream().anyMatch(dir -> dir.equals(p.getParent())))
+            .forEach(p -> files.add(p.toFile()));
       }
       JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
       if (javac == null) {
@@ -92,11 +102,21 @@ public final class JavaSurface {
           throw new SpecException("the generated client does not compile:\n" + out);
         }
       }
-      jar(classes, jar, sources.invokerPackage().replace('.', '/') + "/ApiClient");
+      jar(classes, jar, Set.of(apiClient, modelBase));
       return jar;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Writes a stand-in for {@code className} with {@code body}; returns its class file's path in a jar. */
+  private static String stub(Path stubDir, String className, String body) throws IOException {
+    int dot = className.lastIndexOf('.');
+    String path = className.replace('.', '/');
+    Path source = stubDir.resolve(path + ".java");
+    Files.createDirectories(source.getParent());
+    Files.writeString(source, "package " + className.substring(0, dot) + ";\n" + body + "\n");
+    return path;
   }
 
   /** Every change from {@code oldJar} to {@code newJar} in {@code packages} that breaks consumers. */
@@ -162,14 +182,14 @@ public final class JavaSurface {
     return String.join(File.pathSeparator, entries);
   }
 
-  /** A jar of the compiled classes, without the stand-in (it is not part of the generated surface). */
-  private static void jar(Path classes, Path jar, String skip) throws IOException {
+  /** A jar of the compiled classes, without the stand-ins (they are not part of the generated surface). */
+  private static void jar(Path classes, Path jar, Set<String> skip) throws IOException {
     Files.createDirectories(jar.toAbsolutePath().getParent());
     try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
         Stream<Path> walk = Files.walk(classes)) {
       for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
         String name = classes.relativize(p).toString().replace(File.separatorChar, '/');
-        if (name.startsWith(skip)) {
+        if (skip.stream().anyMatch(name::startsWith)) {
           continue;
         }
         out.putNextEntry(new JarEntry(name));
