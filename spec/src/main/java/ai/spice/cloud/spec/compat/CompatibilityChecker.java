@@ -19,7 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Compares a baseline OpenAPI 3.1 document with the current one and reports every change that breaks
+ * Compares a baseline OpenAPI 3.1 (or 3.0) document with the current one and reports every change that breaks
  * an existing consumer, and every other change, typed, for versioning and the changelog. Works on the JSON
  * trees, so 3.1 constructs (type arrays with "null") are seen as written. Schemas are compared by direction:
  * what consumers send (input) may be widened, what they receive (output) may be narrowed, never the reverse.
@@ -40,8 +40,14 @@ public final class CompatibilityChecker {
     this.schemas = new SchemaComparator(oldDoc, newDoc, out, new HashMap<>());
   }
 
+  /**
+   * Compares two OpenAPI 3.1 or 3.0 documents (3.0 read as the 3.1 it means, see {@link OpenApi30}).
+   *
+   * @throws OpenApi30.UnsupportedDocumentException for any other version
+   */
   public static Result compare(JsonNode baseline, JsonNode current) {
-    CompatibilityChecker checker = new CompatibilityChecker(baseline, current);
+    CompatibilityChecker checker = new CompatibilityChecker(OpenApi30.asThreeOne(baseline, BASELINE),
+        OpenApi30.asThreeOne(current, CURRENT));
     checker.paths();
     checker.securitySchemes();
     return new Result(checker.out.findings(), checker.out.changes());
@@ -260,7 +266,10 @@ public final class CompatibilityChecker {
         }
         Ref a = paramSchema(old);
         Ref b = paramSchema(cur);
-        schema(a.node(), a.pointer(), b.node(), b.pointer(), Direction.INPUT);
+        Serialization.compare(old.node(), Ref.of(oldDoc, a.node(), a.pointer()).node(), cur.node(),
+            Ref.of(newDoc, b.node(), b.pointer()).node(), cur.pointer(), Direction.INPUT, old.label() + " of " + op,
+            op, out);
+        schemas.compare(a.node(), a.pointer(), b.node(), b.pointer(), Direction.INPUT, op, visited, old.required());
       });
       news.forEach((key, cur) -> {
         if (olds.containsKey(key)) {
@@ -310,8 +319,9 @@ public final class CompatibilityChecker {
               "request body media type " + media + " of " + op + " is no longer accepted", op);
           return;
         }
-        schema(m.getValue().path("schema"), oldPtr + "/schema", newMedia.path("schema"),
-            newBody.pointer() + "/content/" + escape(media) + "/schema", Direction.INPUT);
+        // A required body is always sent: a default on its root is moot.
+        schemas.compare(m.getValue().path("schema"), oldPtr + "/schema", newMedia.path("schema"),
+            newBody.pointer() + "/content/" + escape(media) + "/schema", Direction.INPUT, op, visited, wasRequired);
       });
       newContent.fieldNames().forEachRemaining(media -> {
         if (!oldBody.node().path("content").has(media)) {
@@ -393,6 +403,8 @@ public final class CompatibilityChecker {
           add(Rule.RESPONSE_HEADER_NO_LONGER_REQUIRED, CURRENT, cur.ref().pointer() + (b.has("required")
               ? "/required" : ""), label + " is no longer required", op);
         }
+        Serialization.compare(a, Ref.of(oldDoc, a.path("schema"), "").node(), b, Ref.of(newDoc, b.path("schema"), "")
+            .node(), cur.ref().pointer(), Direction.OUTPUT, label, op, out);
         schema(a.path("schema"), old.ref().pointer() + "/schema", b.path("schema"), cur.ref().pointer() + "/schema",
             Direction.OUTPUT);
       });

@@ -51,7 +51,17 @@ public enum Rule {
   COMPOSITION_NARROWED_ON_INPUT("a value consumers send that the old oneOf/anyOf/allOf accepted is no longer"
       + " accepted (an alternative was removed, or a constraint was added)"),
   COMPOSITION_WIDENED_ON_OUTPUT("consumers receive a shape outside what they decode (a new oneOf/anyOf"
-      + " alternative, or an allOf constraint dropped)");
+      + " alternative, or an allOf constraint dropped)"),
+  SCHEMA_NARROWED_ON_INPUT("a value consumers send that was valid is now rejected (by additionalProperties, items,"
+      + " prefixItems, contains, dependentRequired, dependentSchemas, if/then/else, propertyNames,"
+      + " patternProperties, unevaluated*, or a changed content encoding or media type)"),
+  SCHEMA_WIDENED_ON_OUTPUT("consumers receive values the baseline's schema excluded (by additionalProperties,"
+      + " items, prefixItems, contains, dependentRequired, dependentSchemas, if/then/else, propertyNames,"
+      + " patternProperties, unevaluated*, or a changed content encoding or media type)"),
+  UNSUPPORTED_KEYWORD_CHANGED("the gate does not know what this schema keyword means, so it cannot tell whether"
+      + " the change breaks consumers; a reviewer judges it (and accepts it in accepted-breaks.yaml if harmless)"),
+  SERIALIZATION_CHANGED("clients write (and read) the value by the baseline's style, explode and reserved or"
+      + " empty-value rules; a changed rule puts other bytes on the wire than the other side expects");
 
   private final String why;
 
