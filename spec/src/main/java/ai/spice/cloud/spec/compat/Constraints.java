@@ -74,9 +74,11 @@ final class Constraints {
     judge(Family.PATTERN, pattern(at), dir, op, out);
     judge(Family.MULTIPLE_OF, multipleOf(at), dir, op, out);
     judge(Family.CONST, constant(at), dir, op, out);
-    judge(Family.ITEMS, bounds(at, minContains(old), minContains(cur), true), dir, op, out);
-    judge(Family.ITEMS, bounds(at, upperCount(old, "maxContains"), upperCount(cur, "maxContains"), false), dir, op,
-        out);
+    if (old.has("contains") && cur.has("contains")) { // otherwise contains itself came or went (below)
+      judge(Family.ITEMS, bounds(at, minContains(old), minContains(cur), true), dir, op, out);
+      judge(Family.ITEMS, bounds(at, upperCount(old, "maxContains"), upperCount(cur, "maxContains"), false), dir, op,
+          out);
+    }
     judge(Family.SCHEMA, contains(at), dir, op, out);
     judge(Family.SCHEMA, dependentRequired(at), dir, op, out);
     for (String keyword : List.of("contentEncoding", "contentMediaType")) {
@@ -118,6 +120,8 @@ final class Constraints {
       text = b + " added";
     } else if (b == null) {
       text = a + " removed";
+    } else if (a.keyword().equals(b.keyword()) && a.value().compareTo(b.value()) == 0) {
+      text = a + (b.exclusive() ? " made exclusive" : " made inclusive"); // OpenAPI 3.0's boolean exclusive*
     } else if (a.keyword().equals(b.keyword())) {
       text = a.keyword() + " changed from " + plain(a.value()) + " to " + plain(b.value());
     } else {
@@ -171,12 +175,9 @@ final class Constraints {
     return v != null && v.isNumber() ? new Bound(v.decimalValue(), false, keyword) : null;
   }
 
-  /** minContains counts only beside contains, where it defaults to 1; 0 lets an array without a match pass. */
+  /** minContains defaults to 1 beside contains; 0 lets an array without a match pass. */
   private static Bound minContains(JsonNode s) {
     JsonNode v = s.get("minContains");
-    if (!s.has("contains")) {
-      return null;
-    }
     BigDecimal min = v != null && v.isNumber() ? v.decimalValue() : BigDecimal.ONE;
     return min.signum() > 0 ? new Bound(min, false, "minContains") : null;
   }

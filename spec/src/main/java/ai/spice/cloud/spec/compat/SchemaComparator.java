@@ -594,8 +594,15 @@ final class SchemaComparator {
   private void required(JsonNode old, JsonNode cur, String oldPtr, String newPtr, Direction dir, String op,
       Set<String> oldHidden, Set<String> newHidden) {
     Set<String> a = names(old.path("required"));
-    a.removeAll(oldHidden);
     Set<String> b = names(cur.path("required"));
+    for (String name : newHidden) {
+      if (oldHidden.contains(name) && a.contains(name) != b.contains(name)) {
+        out.change(ChangeKind.CHANGED_PROPERTY_NOT_SENT, CURRENT, newPtr + "/required", (dir == Direction.INPUT
+            ? "readOnly" : "writeOnly") + " property " + name + (b.contains(name) ? " became" : " is no longer")
+            + " required, which has no effect in a " + dir.label(), op);
+      }
+    }
+    a.removeAll(oldHidden);
     b.removeAll(newHidden);
     for (String name : b) {
       if (!a.contains(name)) {
