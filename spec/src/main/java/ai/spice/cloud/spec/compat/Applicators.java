@@ -105,6 +105,9 @@ final class Applicators {
   }
 
   private static Set<String> union(JsonNode a, JsonNode b) {
+    if (a.isMissingNode() && b.isMissingNode()) {
+      return Set.of();
+    }
     Set<String> names = new LinkedHashSet<>();
     a.fieldNames().forEachRemaining(names::add);
     b.fieldNames().forEachRemaining(names::add);

@@ -3,8 +3,8 @@ package ai.spice.cloud.spec.compat;
 import static ai.spice.cloud.spec.compat.Collector.BASELINE;
 import static ai.spice.cloud.spec.compat.Collector.CURRENT;
 
+import ai.spice.cloud.spec.OpenApiDocs;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -35,17 +35,22 @@ final class Keywords {
   }
 
   static void unsupported(JsonNode old, JsonNode cur, String oldPtr, String newPtr, String op, Collector out) {
-    Set<String> names = new LinkedHashSet<>();
-    old.fieldNames().forEachRemaining(names::add);
-    cur.fieldNames().forEachRemaining(names::add);
-    for (String k : names) {
-      JsonNode a = old.get(k);
-      JsonNode b = cur.get(k);
-      if (!ignorable(k) && !Objects.equals(a, b)) {
-        out.breaking(Rule.UNSUPPORTED_KEYWORD_CHANGED, b != null ? CURRENT : BASELINE,
-            (b != null ? newPtr : oldPtr) + "/" + ai.spice.cloud.spec.OpenApiDocs.escape(k),
-            "schema keyword " + k + " changed from " + brief(a) + " to " + brief(b), op);
+    old.fieldNames().forEachRemaining(k -> check(k, old, cur, oldPtr, newPtr, op, out));
+    cur.fieldNames().forEachRemaining(k -> {
+      if (!old.has(k)) {
+        check(k, old, cur, oldPtr, newPtr, op, out);
       }
+    });
+  }
+
+  private static void check(String k, JsonNode old, JsonNode cur, String oldPtr, String newPtr, String op,
+      Collector out) {
+    JsonNode a = old.get(k);
+    JsonNode b = cur.get(k);
+    if (!ignorable(k) && !Objects.equals(a, b)) {
+      out.breaking(Rule.UNSUPPORTED_KEYWORD_CHANGED, b != null ? CURRENT : BASELINE,
+          (b != null ? newPtr : oldPtr) + "/" + OpenApiDocs.escape(k),
+          "schema keyword " + k + " changed from " + brief(a) + " to " + brief(b), op);
     }
   }
 

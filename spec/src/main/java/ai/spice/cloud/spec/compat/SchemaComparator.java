@@ -178,6 +178,9 @@ final class SchemaComparator {
    * writeOnly one is not returned in a response (OpenAPI; JSON Schema 2020-12 section 9.4).
    */
   private static Map<String, Ref> travelling(JsonNode doc, Map<String, Ref> declared, Direction dir) {
+    if (declared.isEmpty()) {
+      return declared;
+    }
     String hidden = dir == Direction.INPUT ? "readOnly" : "writeOnly";
     Map<String, Ref> result = new java.util.LinkedHashMap<>(declared);
     result.values().removeIf(p -> p.node().path(hidden).asBoolean(false)
@@ -186,6 +189,9 @@ final class SchemaComparator {
   }
 
   private static Set<String> hidden(Map<String, Ref> declared, Map<String, Ref> travelling) {
+    if (declared.size() == travelling.size()) {
+      return Set.of();
+    }
     Set<String> hidden = new TreeSet<>(declared.keySet());
     hidden.removeAll(travelling.keySet());
     return hidden;
