@@ -43,6 +43,9 @@ final class Applicators {
     prefixItems(w, old, cur);
     if (old.path("contains").isObject() && cur.path("contains").isObject()) {
       w.same("contains", old, cur); // its presence is judged with minContains and maxContains (Constraints)
+    } else if (old.has("contains") && cur.has("contains") && !old.get("contains").equals(cur.get("contains"))) {
+      Constraints.judgeSchema(true, true, CURRENT, n.pointer() + "/contains", "contains changed from "
+          + Keywords.brief(old.get("contains")) + " to " + Keywords.brief(cur.get("contains")), dir, op, c.out());
     }
     for (String name : union(old.path("dependentSchemas"), cur.path("dependentSchemas"))) {
       String at = "/dependentSchemas/" + escape(name);

@@ -5,8 +5,10 @@ import static ai.spice.cloud.spec.compat.Collector.CURRENT;
 
 import ai.spice.cloud.spec.OpenApiDocs;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Which schema keywords the comparison understands. A keyword outside this list that changes is a finding of
@@ -35,22 +37,32 @@ final class Keywords {
   }
 
   static void unsupported(JsonNode old, JsonNode cur, String oldPtr, String newPtr, String op, Collector out) {
-    old.fieldNames().forEachRemaining(k -> check(k, old, cur, oldPtr, newPtr, op, out));
-    cur.fieldNames().forEachRemaining(k -> {
-      if (!old.has(k)) {
-        check(k, old, cur, oldPtr, newPtr, op, out);
-      }
-    });
+    changed(old, cur, k -> !ignorable(k), "", oldPtr, newPtr, op, out);
   }
 
-  private static void check(String k, JsonNode old, JsonNode cur, String oldPtr, String newPtr, String op,
-      Collector out) {
-    JsonNode a = old.get(k);
-    JsonNode b = cur.get(k);
-    if (!ignorable(k) && !Objects.equals(a, b)) {
-      out.breaking(Rule.UNSUPPORTED_KEYWORD_CHANGED, b != null ? CURRENT : BASELINE,
-          (b != null ? newPtr : oldPtr) + "/" + OpenApiDocs.escape(k),
-          "schema keyword " + k + " changed from " + brief(a) + " to " + brief(b), op);
+  /**
+   * Keywords written beside a $ref apply together with the referenced schema (2020-12), but the comparison
+   * follows the $ref: a changed sibling is reported rather than lost. readOnly and writeOnly there are read
+   * where properties are compared.
+   */
+  static void besideRef(JsonNode old, JsonNode cur, String oldPtr, String newPtr, String op, Collector out) {
+    changed(old, cur, k -> !Set.of("$ref", "readOnly", "writeOnly").contains(k) && !ANNOTATIONS.contains(k)
+        && !k.startsWith("x-"), " beside a $ref (only the referenced schema is compared)", oldPtr, newPtr, op, out);
+  }
+
+  private static void changed(JsonNode old, JsonNode cur, Predicate<String> reported, String where, String oldPtr,
+      String newPtr, String op, Collector out) {
+    Set<String> names = new LinkedHashSet<>();
+    old.fieldNames().forEachRemaining(names::add);
+    cur.fieldNames().forEachRemaining(names::add);
+    for (String k : names) {
+      JsonNode a = old.get(k);
+      JsonNode b = cur.get(k);
+      if (reported.test(k) && !Objects.equals(a, b)) {
+        out.breaking(Rule.UNSUPPORTED_KEYWORD_CHANGED, b != null ? CURRENT : BASELINE,
+            (b != null ? newPtr : oldPtr) + "/" + OpenApiDocs.escape(k),
+            "schema keyword " + k + where + " changed from " + brief(a) + " to " + brief(b), op);
+      }
     }
   }
 

@@ -4,6 +4,8 @@ import ai.spice.cloud.spec.tool.Normalizer31;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads an OpenAPI 3.0 document as the 3.1 document that means the same, so the comparison sees one dialect
@@ -54,7 +56,26 @@ public final class OpenApi30 {
     }
     ObjectNode copy = ((ObjectNode) document).deepCopy();
     Normalizer31.forEachSchema(copy, (schema, pointer) -> nullable(schema, pointer, which));
+    callbacks(copy, which);
     return copy;
+  }
+
+  /**
+   * Callbacks hold path items like {@code paths}: each is walked as a document of its own whose paths are the
+   * callback's expressions (the nodes are shared, so the rewrite lands in the copy).
+   */
+  private static void callbacks(ObjectNode copy, String which) {
+    List<JsonNode> found = new ArrayList<>();
+    copy.path("components").path("callbacks").forEach(found::add);
+    copy.path("paths").forEach(item -> item.forEach(operation -> operation.path("callbacks").forEach(found::add)));
+    for (JsonNode callback : found) {
+      if (callback.isObject()) {
+        ObjectNode asDocument = copy.objectNode();
+        asDocument.set("paths", callback);
+        Normalizer31.forEachSchema(asDocument, (schema, pointer) -> nullable(schema, "(a callback)" + pointer,
+            which));
+      }
+    }
   }
 
   /**

@@ -67,6 +67,9 @@ final class SchemaComparator {
     if (oldRaw == null || newRaw == null || oldRaw.isMissingNode() || newRaw.isMissingNode()) {
       return;
     }
+    if (oldRaw.has("$ref") && newRaw.has("$ref")) {
+      Keywords.besideRef(oldRaw, newRaw, oldRawPtr, newRawPtr, op, out);
+    }
     Ref o = Ref.of(oldDoc, oldRaw, oldRawPtr);
     Ref n = Ref.of(newDoc, newRaw, newRawPtr);
     if (!visited.add(o.pointer() + "|" + n.pointer() + "|" + dir + (alwaysSent ? "|sent" : "")

@@ -10,6 +10,7 @@ import static ai.spice.cloud.spec.compat.TestDocs.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
@@ -84,5 +85,17 @@ class SchemaKeywordsTest {
 
     compatible(CompatibilityChecker.compare(old, cur));
     assertThat(old.at(KEYS + "/properties/zzAny/nullable").asBoolean()).isTrue();
+  }
+
+  @Test
+  void threeZeroNullableIsReadInCallbacksToo() {
+    ObjectNode doc = json("{'openapi':'3.0.3','paths':{'/zz':{'post':{'callbacks':{'zzDone':{'{$request.body#/url}':"
+        + "{'post':{'requestBody':{'content':{'application/json':{'schema':{'type':'object','properties':"
+        + "{'zzReason':{'type':'string','nullable':true}}}}}}}}}}}}}}").deepCopy();
+
+    JsonNode read = OpenApi30.asThreeOne(doc, "baseline");
+
+    assertThat(read.findValue("zzReason").get("type")).isEqualTo(json("['string','null']"));
+    assertThat(doc.findValue("zzReason").has("nullable")).as("the input is not changed").isTrue();
   }
 }
