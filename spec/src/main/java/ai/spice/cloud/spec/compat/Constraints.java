@@ -81,6 +81,7 @@ final class Constraints {
     }
     judge(Family.SCHEMA, contains(at), dir, op, out);
     judge(Family.SCHEMA, dependentRequired(at), dir, op, out);
+    judge(Family.SCHEMA, discriminator(at), dir, op, out);
     for (String keyword : List.of("contentEncoding", "contentMediaType")) {
       judge(Family.SCHEMA, content(at, keyword), dir, op, out);
     }
@@ -221,6 +222,45 @@ final class Constraints {
           pairs.add(e.getKey() + " -> " + m.asText())));
     }
     return pairs;
+  }
+
+  /**
+   * OpenAPI's discriminator names the property whose value picks the alternative, and maps values to schemas.
+   * Another property, or a discriminator that comes or goes, changes how every value is read (both ways); a
+   * mapped value dropped is rejected (tightened), one added may now arrive (loosened), one remapped is both.
+   */
+  private static Delta discriminator(Place at) {
+    JsonNode a = at.old().get("discriminator");
+    JsonNode b = at.cur().get("discriminator");
+    if (a == null && b == null || a != null && a.equals(b)) {
+      return null;
+    }
+    String ptr = at.pointer(b, "discriminator");
+    String doc = at.document(b);
+    String nameA = a == null ? null : a.path("propertyName").asText();
+    String nameB = b == null ? null : b.path("propertyName").asText();
+    if (a == null || b == null || !nameA.equals(nameB)) {
+      return new Delta(true, true, doc, ptr, "discriminator changed from " + Keywords.brief(a) + " to "
+          + Keywords.brief(b) + ": values are told apart by another property");
+    }
+    Set<String> dropped = new TreeSet<>();
+    Set<String> added = new TreeSet<>();
+    a.path("mapping").fields().forEachRemaining(e -> {
+      if (!e.getValue().equals(b.path("mapping").get(e.getKey()))) {
+        dropped.add(e.getKey());
+      }
+    });
+    b.path("mapping").fields().forEachRemaining(e -> {
+      if (!e.getValue().equals(a.path("mapping").get(e.getKey()))) {
+        added.add(e.getKey());
+      }
+    });
+    if (dropped.isEmpty() && added.isEmpty()) {
+      return null; // only annotations (x-*) changed
+    }
+    return new Delta(!dropped.isEmpty(), !added.isEmpty(), doc, ptr, "discriminator " + nameB + " mapping"
+        + (dropped.isEmpty() ? "" : " lost or remapped " + dropped) + (added.isEmpty() ? "" : " gained or remapped "
+        + added));
   }
 
   /** The same string now carries other bytes (another encoding or media type): every value changes meaning. */

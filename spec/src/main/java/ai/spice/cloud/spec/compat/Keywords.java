@@ -21,7 +21,7 @@ final class Keywords {
       "allOf", "anyOf", "oneOf", "not", "if", "then", "else",
       "items", "prefixItems", "contains", "minContains", "maxContains", "additionalProperties", "propertyNames",
       "patternProperties", "dependentRequired", "dependentSchemas", "unevaluatedItems", "unevaluatedProperties",
-      "contentMediaType", "contentEncoding", "contentSchema",
+      "contentMediaType", "contentEncoding", "contentSchema", "discriminator",
       "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
       "minLength", "maxLength", "pattern", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties",
       // Containers: what they hold is compared where a $ref uses it.
