@@ -24,16 +24,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Rule, and only that rule's findings; or a ChangeKind, no finding and a change of that kind.
  */
 class RuleFixturesTest {
+  /** Found by comparing the generated client's Java surface (SurfaceCheck), not two documents. */
+  private static final Set<Rule> NOT_FROM_DOCUMENTS = EnumSet.of(Rule.JAVA_SURFACE_CHANGED);
   /** Rules whose fixture pairs are still to be written (by the owners of those rules); shrink it, never grow it. */
   private static final Set<Rule> WITHOUT_FIXTURE = EnumSet.of(
-      Rule.JAVA_SURFACE_CHANGED, Rule.PATH_REMOVED, Rule.OPERATION_REMOVED, Rule.OPERATION_ID_CHANGED,
-      Rule.PARAMETER_REMOVED, Rule.PARAMETER_NOW_REQUIRED, Rule.REQUEST_BODY_NOW_REQUIRED,
-      Rule.REQUEST_MEDIA_TYPE_REMOVED, Rule.RESPONSE_STATUS_REMOVED, Rule.RESPONSE_MEDIA_TYPE_REMOVED,
-      Rule.RESPONSE_PROPERTY_NO_LONGER_REQUIRED, Rule.ENUM_NARROWED, Rule.ENUM_WIDENED_ON_OUTPUT, Rule.FORMAT_CHANGED,
-      Rule.SECURITY_CHANGED, Rule.SECURITY_SCHEME_CHANGED, Rule.NUMERIC_RANGE_WIDENED_ON_OUTPUT,
-      Rule.ITEMS_WIDENED_ON_OUTPUT, Rule.PROPERTY_COUNT_NARROWED_ON_INPUT, Rule.PROPERTY_COUNT_WIDENED_ON_OUTPUT,
-      Rule.MULTIPLE_OF_TIGHTENED_ON_INPUT, Rule.MULTIPLE_OF_LOOSENED_ON_OUTPUT, Rule.CONST_LOOSENED_ON_OUTPUT,
-      Rule.RESPONSE_HEADER_REMOVED, Rule.RESPONSE_HEADER_NO_LONGER_REQUIRED, Rule.COMPOSITION_WIDENED_ON_OUTPUT);
+      Rule.PATH_REMOVED, Rule.OPERATION_REMOVED, Rule.OPERATION_ID_CHANGED, Rule.PARAMETER_REMOVED,
+      Rule.PARAMETER_NOW_REQUIRED, Rule.REQUEST_BODY_NOW_REQUIRED, Rule.REQUEST_MEDIA_TYPE_REMOVED,
+      Rule.RESPONSE_STATUS_REMOVED, Rule.RESPONSE_MEDIA_TYPE_REMOVED, Rule.SECURITY_CHANGED,
+      Rule.SECURITY_SCHEME_CHANGED, Rule.RESPONSE_HEADER_REMOVED, Rule.RESPONSE_HEADER_NO_LONGER_REQUIRED);
 
   static Path root() {
     try {
@@ -82,6 +80,9 @@ class RuleFixturesTest {
     Set<Rule> missing = new TreeSet<>();
     Set<Rule> listedButCovered = new TreeSet<>();
     for (Rule rule : Rule.values()) {
+      if (NOT_FROM_DOCUMENTS.contains(rule)) {
+        continue;
+      }
       boolean has = covered.contains(rule.name());
       if (!has && !WITHOUT_FIXTURE.contains(rule)) {
         missing.add(rule);
