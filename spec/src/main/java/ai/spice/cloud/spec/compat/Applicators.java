@@ -49,8 +49,18 @@ final class Applicators {
     }
     for (String name : union(old.path("dependentSchemas"), cur.path("dependentSchemas"))) {
       String at = "/dependentSchemas/" + escape(name);
-      w.slot("dependentSchemas " + name, old.path("dependentSchemas").get(name), o.pointer() + at,
-          cur.path("dependentSchemas").get(name), n.pointer() + at);
+      JsonNode a = old.path("dependentSchemas").get(name);
+      JsonNode b = cur.path("dependentSchemas").get(name);
+      if (a == null || b == null) {
+        // A whole condition appears or goes, like if/then: compared with the empty schema, the properties it
+        // declares would read as merely added, yet they now bind values that carry the property.
+        Constraints.judgeSchema(a == null, b == null, a == null ? CURRENT : BASELINE, (a == null ? n : o).pointer()
+            + at, "dependentSchemas " + name + (a == null ? " added: values with property " + name
+            + " must now also match it" : " removed: what it required of values with property " + name
+            + " is no longer required"), dir, op, c.out());
+        continue;
+      }
+      w.slot("dependentSchemas " + name, a, o.pointer() + at, b, n.pointer() + at);
     }
     for (String pattern : union(old.path("patternProperties"), cur.path("patternProperties"))) {
       String at = "/patternProperties/" + escape(pattern);

@@ -146,10 +146,14 @@ final class SchemaComparator {
   private void properties(Ref o, Ref n, Direction dir, String op, Set<String> visited, int depth,
       Map<String, Ref> oldAll, Map<String, Ref> newAll, Map<String, Ref> olds, Map<String, Ref> news) {
     Set<String> oldRequired = names(o.node().path("required"));
+    Set<String> inAlternatives = olds.keySet().stream().anyMatch(k -> !news.containsKey(k))
+        ? alternativeProperties(newDoc, n) : Set.of();
     olds.forEach((name, old) -> {
       Ref cur = news.get(name);
       if (cur == null) {
-        if (depth != allOfMemberDepth) { // another member of the allOf may declare it
+        // Another allOf member may declare it; or it moved into the alternatives of a oneOf/anyOf that now wraps
+        // the schema (a nullable wrap), where the composition comparison judges it.
+        if (depth != allOfMemberDepth && !inAlternatives.contains(name)) {
           String what = newAll.containsKey(name) ? "property " + name + " is now " + (dir == Direction.INPUT
               ? "readOnly: what consumers send is ignored" : "writeOnly: it is no longer sent")
               : "property " + name + " was removed or renamed";
@@ -174,6 +178,17 @@ final class SchemaComparator {
             ? "readOnly" : "writeOnly") + " property " + name + " was removed from a " + dir.label(), op);
       }
     });
+  }
+
+  /** The properties the oneOf/anyOf members of a schema declare (one pass, however many properties left). */
+  private static Set<String> alternativeProperties(JsonNode doc, Ref schema) {
+    Set<String> names = new HashSet<>();
+    for (String keyword : List.of("oneOf", "anyOf")) {
+      for (JsonNode member : schema.node().path(keyword)) {
+        Ref.of(doc, member, schema.pointer()).node().path("properties").fieldNames().forEachRemaining(names::add);
+      }
+    }
+    return names;
   }
 
   /**
@@ -251,13 +266,26 @@ final class SchemaComparator {
 
   private void introduced(String keyword, Ref o, JsonNode b, String newKw, Direction dir, String op, int depth,
       boolean alternatives, Rule rule, ChangeKind harmless) {
+    if (!alternatives && annotationsOnly(b)) {
+      return; // members with no validation keyword constrain nothing, and annotations never break
+    }
     if (alternatives == (dir == Direction.INPUT)) {
       // Input alternatives: one member must accept all the old schema did. Output allOf: one member must keep
       // the old promise.
+      Set<String> oldTypes = typesOf(oldDoc, o.node(), o.pointer());
       for (int j = 0; j < b.size(); j++) {
+        if (apart(oldTypes, typesOf(newDoc, b.get(j), newKw))) {
+          continue; // a member of another type covers none of the old values: no trial needed
+        }
         if (accepts(o.node(), o.pointer(), b.get(j), newKw + "/" + j, dir, depth, !alternatives)) {
-          out.change(harmless, CURRENT, newKw, keyword + " introduced; " + label(b.get(j), j) + " covers the previous"
-              + " schema", op);
+          if (keyword.equals("oneOf") && dir == Direction.INPUT && !apartByType(b, j, newKw)) {
+            // oneOf accepts a value that matches exactly one member: old values may now match two.
+            out.breaking(rule, CURRENT, newKw, "oneOf introduced: " + label(b.get(j), j) + " covers the previous"
+                + " schema, but another member may match the same values, and oneOf then rejects them", op);
+          } else {
+            out.change(harmless, CURRENT, newKw, keyword + " introduced; " + label(b.get(j), j) + " covers the"
+                + " previous schema", op);
+          }
           return;
         }
       }
@@ -278,6 +306,53 @@ final class SchemaComparator {
     if (!any) {
       out.change(harmless, CURRENT, newKw, keyword + " introduced; every member fits the previous schema", op);
     }
+  }
+
+  /** Whether member j declares a type no other member shares (so no value matches it and another). */
+  private boolean apartByType(JsonNode members, int j, String ptr) {
+    Set<String> mine = typesOf(newDoc, members.get(j), ptr);
+    for (int i = 0; i < members.size(); i++) {
+      if (i != j && !apart(mine, typesOf(newDoc, members.get(i), ptr))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether two declared type sets share no value (an undeclared type shares every value). */
+  private static boolean apart(Set<String> a, Set<String> b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return false;
+    }
+    for (String t : a) {
+      if (b.contains(t) || t.equals("integer") && b.contains("number") || t.equals("number") && b.contains("integer")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Set<String> typesOf(JsonNode doc, JsonNode schema, String ptr) {
+    JsonNode type = Ref.of(doc, schema, ptr).node().path("type");
+    Set<String> types = new TreeSet<>();
+    if (type.isArray()) {
+      type.forEach(t -> types.add(t.asText()));
+    } else if (type.isTextual()) {
+      types.add(type.asText());
+    }
+    return types;
+  }
+
+  private static boolean annotationsOnly(JsonNode members) {
+    for (JsonNode m : members) {
+      for (var it = m.fieldNames(); it.hasNext(); ) {
+        String k = it.next();
+        if (!Keywords.ANNOTATIONS.contains(k) && !k.startsWith("x-")) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private void removed(String keyword, JsonNode a, String oldKw, Ref n, Direction dir, String op, int depth,
