@@ -474,9 +474,18 @@ public final class CompatibilityChecker {
 
   private void securitySchemes() {
     JsonNode news = newDoc.path("components").path("securitySchemes");
+    Set<String> used = new HashSet<>();
+    oldDoc.path("security").forEach(req -> req.fieldNames().forEachRemaining(used::add));
+    for (String operations : List.of("paths", "webhooks")) {
+      oldDoc.path(operations).forEach(item -> item.forEach(op -> op.path("security").forEach(req ->
+          req.fieldNames().forEachRemaining(used::add))));
+    }
     oldDoc.path("components").path("securitySchemes").fields().forEachRemaining(s -> {
       String ptr = "/components/securitySchemes/" + escape(s.getKey());
       JsonNode cur = news.get(s.getKey());
+      if (cur == null && !used.contains(s.getKey())) {
+        return; // no operation asked for it, so no consumer sends it
+      }
       if (cur == null) {
         add(Rule.SECURITY_SCHEME_CHANGED, BASELINE, ptr, "security scheme " + s.getKey() + " was removed", null);
         return;
