@@ -226,8 +226,10 @@ final class Constraints {
 
   /**
    * OpenAPI's discriminator names the property whose value picks the alternative, and maps values to schemas.
-   * Another property, or a discriminator that comes or goes, changes how every value is read (both ways); a
-   * mapped value dropped is rejected (tightened), one added may now arrive (loosened), one remapped is both.
+   * One added requires every value to carry that property with a mapped value (tightened: OpenAPI 3.1, "a
+   * property with name petType MUST be present"); one removed lifts that (loosened); another property changes
+   * how every value is read (both ways). A mapped value dropped is rejected (tightened), one added may now arrive
+   * (loosened), one remapped is both.
    */
   private static Delta discriminator(Place at) {
     JsonNode a = at.old().get("discriminator");
@@ -239,7 +241,11 @@ final class Constraints {
     String doc = at.document(b);
     String nameA = a == null ? null : a.path("propertyName").asText();
     String nameB = b == null ? null : b.path("propertyName").asText();
-    if (a == null || b == null || !nameA.equals(nameB)) {
+    if (a == null || b == null) {
+      return new Delta(a == null, b == null, doc, ptr, "discriminator " + (a == null ? "added: values must now carry "
+          + nameB : "removed: values need no longer carry " + nameA) + " with a mapped value");
+    }
+    if (!nameA.equals(nameB)) {
       return new Delta(true, true, doc, ptr, "discriminator changed from " + Keywords.brief(a) + " to "
           + Keywords.brief(b) + ": values are told apart by another property");
     }
