@@ -19,6 +19,13 @@ public enum ChangeKind {
   /** Something consumers receive is promised more narrowly; they handle it already. */
   TIGHTENED_OUTPUT(Bump.PATCH, Group.OTHER),
   REMOVED_ERROR_RESPONSE(Bump.PATCH, Group.OTHER),
+  /** A default no consumer relies on: of a value they always send (a required input), or of one they receive. */
+  CHANGED_DEFAULT(Bump.PATCH, Group.OTHER),
+  /**
+   * A property that does not travel this way changed: readOnly in a request or writeOnly in a response (made
+   * required, removed, retyped); consumers neither send nor receive it.
+   */
+  CHANGED_PROPERTY_NOT_SENT(Bump.PATCH, Group.OTHER),
   /** Consumers fill path positions, not names; generated method parameter names follow the new name. */
   RENAMED_PATH_PARAMETER(Bump.PATCH, Group.OTHER),
   /** The comparison stopped at its depth limit; a reviewer looks at what lies below by hand. */

@@ -21,7 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Compares a baseline OpenAPI 3.1 document with the current one and reports every change that breaks
+ * Compares a baseline OpenAPI 3.1 (or 3.0) document with the current one and reports every change that breaks
  * an existing consumer, and every other change, typed, for versioning and the changelog. Works on the JSON
  * trees, so 3.1 constructs (type arrays with "null") are seen as written. Schemas are compared by direction:
  * what consumers send (input) may be widened, what they receive (output) may be narrowed, never the reverse.
@@ -44,8 +44,14 @@ public final class CompatibilityChecker {
     this.schemas = new SchemaComparator(oldDoc, newDoc, out, new HashMap<>());
   }
 
+  /**
+   * Compares two OpenAPI 3.1 or 3.0 documents (3.0 read as the 3.1 it means, see {@link OpenApi30}).
+   *
+   * @throws OpenApi30.UnsupportedDocumentException for any other version
+   */
   public static Result compare(JsonNode baseline, JsonNode current) {
-    CompatibilityChecker checker = new CompatibilityChecker(baseline, current);
+    CompatibilityChecker checker = new CompatibilityChecker(OpenApi30.asThreeOne(baseline, BASELINE),
+        OpenApi30.asThreeOne(current, CURRENT));
     checker.paths();
     checker.webhooks();
     checker.securitySchemes();
@@ -358,7 +364,10 @@ public final class CompatibilityChecker {
         }
         Ref a = paramSchema(old);
         Ref b = paramSchema(cur);
-        schema(a.node(), a.pointer(), b.node(), b.pointer(), request());
+        Serialization.compare(old.node(), Ref.of(oldDoc, a.node(), a.pointer()).node(), cur.node(),
+            Ref.of(newDoc, b.node(), b.pointer()).node(), cur.pointer(), request(), old.label() + " of " + op,
+            op, out);
+        schemas.compare(a.node(), a.pointer(), b.node(), b.pointer(), request(), op, visited, old.required());
       });
       news.forEach((key, cur) -> {
         if (olds.containsKey(key)) {
@@ -422,8 +431,9 @@ public final class CompatibilityChecker {
           }
           return;
         }
-        schema(m.getValue().path("schema"), oldPtr + "/schema", newMedia.path("schema"),
-            newBody.pointer() + "/content/" + escape(media) + "/schema", request());
+        // A required body is always sent: a default on its root is moot.
+        schemas.compare(m.getValue().path("schema"), oldPtr + "/schema", newMedia.path("schema"),
+            newBody.pointer() + "/content/" + escape(media) + "/schema", request(), op, visited, wasRequired);
       });
       newContent.fieldNames().forEachRemaining(media -> {
         if (oldContent.has(media)) {
@@ -542,6 +552,8 @@ public final class CompatibilityChecker {
           add(Rule.RESPONSE_HEADER_NO_LONGER_REQUIRED, CURRENT, cur.ref().pointer() + (b.has("required")
               ? "/required" : ""), label + " is no longer required", op);
         }
+        Serialization.compare(a, Ref.of(oldDoc, a.path("schema"), "").node(), b, Ref.of(newDoc, b.path("schema"), "")
+            .node(), cur.ref().pointer(), Direction.OUTPUT, label, op, out);
         schema(a.path("schema"), old.ref().pointer() + "/schema", b.path("schema"), cur.ref().pointer() + "/schema",
             Direction.OUTPUT);
       });
@@ -644,9 +656,18 @@ public final class CompatibilityChecker {
 
   private void securitySchemes() {
     JsonNode news = newDoc.path("components").path("securitySchemes");
+    Set<String> used = new HashSet<>();
+    oldDoc.path("security").forEach(req -> req.fieldNames().forEachRemaining(used::add));
+    for (String operations : List.of("paths", "webhooks")) {
+      oldDoc.path(operations).forEach(item -> item.forEach(op -> op.path("security").forEach(req ->
+          req.fieldNames().forEachRemaining(used::add))));
+    }
     oldDoc.path("components").path("securitySchemes").fields().forEachRemaining(s -> {
       String ptr = "/components/securitySchemes/" + escape(s.getKey());
       JsonNode cur = news.get(s.getKey());
+      if (cur == null && !used.contains(s.getKey())) {
+        return; // no operation asked for it, so no consumer sends it
+      }
       if (cur == null) {
         add(Rule.SECURITY_SCHEME_CHANGED, BASELINE, ptr, "security scheme " + s.getKey() + " was removed", null);
         return;

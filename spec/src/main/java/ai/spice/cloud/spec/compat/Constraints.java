@@ -5,6 +5,9 @@ import static ai.spice.cloud.spec.compat.Collector.CURRENT;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The value constraints of JSON Schema 2020-12 (OpenAPI 3.1), compared by direction. Each constraint change is
@@ -22,7 +25,8 @@ final class Constraints {
     ITEMS(Rule.ITEMS_NARROWED_ON_INPUT, Rule.ITEMS_WIDENED_ON_OUTPUT),
     PROPERTY_COUNT(Rule.PROPERTY_COUNT_NARROWED_ON_INPUT, Rule.PROPERTY_COUNT_WIDENED_ON_OUTPUT),
     MULTIPLE_OF(Rule.MULTIPLE_OF_TIGHTENED_ON_INPUT, Rule.MULTIPLE_OF_LOOSENED_ON_OUTPUT),
-    CONST(Rule.CONST_TIGHTENED_ON_INPUT, Rule.CONST_LOOSENED_ON_OUTPUT);
+    CONST(Rule.CONST_TIGHTENED_ON_INPUT, Rule.CONST_LOOSENED_ON_OUTPUT),
+    SCHEMA(Rule.SCHEMA_NARROWED_ON_INPUT, Rule.SCHEMA_WIDENED_ON_OUTPUT);
 
     final Rule input;
     final Rule output;
@@ -70,6 +74,26 @@ final class Constraints {
     judge(Family.PATTERN, pattern(at), dir, op, out);
     judge(Family.MULTIPLE_OF, multipleOf(at), dir, op, out);
     judge(Family.CONST, constant(at), dir, op, out);
+    if (old.has("contains") && cur.has("contains")) { // otherwise contains itself came or went (below)
+      judge(Family.ITEMS, bounds(at, minContains(old), minContains(cur), true), dir, op, out);
+      judge(Family.ITEMS, bounds(at, upperCount(old, "maxContains"), upperCount(cur, "maxContains"), false), dir, op,
+          out);
+    }
+    judge(Family.SCHEMA, contains(at), dir, op, out);
+    judge(Family.SCHEMA, dependentRequired(at), dir, op, out);
+    judge(Family.SCHEMA, discriminator(at), dir, op, out);
+    for (String keyword : List.of("contentEncoding", "contentMediaType")) {
+      judge(Family.SCHEMA, content(at, keyword), dir, op, out);
+    }
+  }
+
+  /**
+   * A change to a subschema keyword ({@link SchemaComparator}): {@code tightened} when a value it accepted is
+   * now rejected, {@code loosened} when one it rejected is now accepted.
+   */
+  static void judgeSchema(boolean tightened, boolean loosened, String document, String pointer, String text,
+      Direction dir, String op, Collector out) {
+    judge(Family.SCHEMA, new Delta(tightened, loosened, document, pointer, text), dir, op, out);
   }
 
   /** A break when the direction forbids the change; otherwise the change is noted as harmless. */
@@ -97,6 +121,8 @@ final class Constraints {
       text = b + " added";
     } else if (b == null) {
       text = a + " removed";
+    } else if (a.keyword().equals(b.keyword()) && a.value().compareTo(b.value()) == 0) {
+      text = a + (b.exclusive() ? " made exclusive" : " made inclusive"); // OpenAPI 3.0's boolean exclusive*
     } else if (a.keyword().equals(b.keyword())) {
       text = a.keyword() + " changed from " + plain(a.value()) + " to " + plain(b.value());
     } else {
@@ -150,6 +176,112 @@ final class Constraints {
     return v != null && v.isNumber() ? new Bound(v.decimalValue(), false, keyword) : null;
   }
 
+  /** minContains defaults to 1 beside contains; 0 lets an array without a match pass. */
+  private static Bound minContains(JsonNode s) {
+    JsonNode v = s.get("minContains");
+    BigDecimal min = v != null && v.isNumber() ? v.decimalValue() : BigDecimal.ONE;
+    return min.signum() > 0 ? new Bound(min, false, "minContains") : null;
+  }
+
+  /** Only its presence here: a changed contains schema is compared as a subschema (same direction). */
+  private static Delta contains(Place at) {
+    JsonNode a = at.old().get("contains");
+    JsonNode b = at.cur().get("contains");
+    if (a == null && b != null) {
+      return new Delta(true, false, CURRENT, at.newPtr() + "/contains", "contains added: an array must now hold a"
+          + " matching item");
+    }
+    if (a != null && b == null) {
+      return new Delta(false, true, BASELINE, at.oldPtr() + "/contains", "contains removed: an array need no"
+          + " longer hold a matching item");
+    }
+    return null;
+  }
+
+  /** Each "if property k is present, m must be too" pair: a new pair rejects, a dropped one accepts. */
+  private static Delta dependentRequired(Place at) {
+    Set<String> a = pairs(at.old().get("dependentRequired"));
+    Set<String> b = pairs(at.cur().get("dependentRequired"));
+    if (a.equals(b)) {
+      return null;
+    }
+    Set<String> added = new TreeSet<>(b);
+    added.removeAll(a);
+    Set<String> dropped = new TreeSet<>(a);
+    dropped.removeAll(b);
+    JsonNode kwNew = at.cur().get("dependentRequired");
+    return new Delta(!added.isEmpty(), !dropped.isEmpty(), at.document(kwNew), at.pointer(kwNew,
+        "dependentRequired"), "dependentRequired" + (added.isEmpty() ? "" : " added " + added)
+        + (dropped.isEmpty() ? "" : " dropped " + dropped));
+  }
+
+  private static Set<String> pairs(JsonNode dependentRequired) {
+    Set<String> pairs = new TreeSet<>();
+    if (dependentRequired != null) {
+      dependentRequired.fields().forEachRemaining(e -> e.getValue().forEach(m ->
+          pairs.add(e.getKey() + " -> " + m.asText())));
+    }
+    return pairs;
+  }
+
+  /**
+   * OpenAPI's discriminator names the property whose value picks the alternative, and maps values to schemas.
+   * One added requires every value to carry that property with a mapped value (tightened: OpenAPI 3.1, "a
+   * property with name petType MUST be present"); one removed lifts that (loosened); another property changes
+   * how every value is read (both ways). A mapped value dropped is rejected (tightened), one added may now arrive
+   * (loosened), one remapped is both.
+   */
+  private static Delta discriminator(Place at) {
+    JsonNode a = at.old().get("discriminator");
+    JsonNode b = at.cur().get("discriminator");
+    if (a == null && b == null || a != null && a.equals(b)) {
+      return null;
+    }
+    String ptr = at.pointer(b, "discriminator");
+    String doc = at.document(b);
+    String nameA = a == null ? null : a.path("propertyName").asText();
+    String nameB = b == null ? null : b.path("propertyName").asText();
+    if (a == null || b == null) {
+      return new Delta(a == null, b == null, doc, ptr, "discriminator " + (a == null ? "added: values must now carry "
+          + nameB : "removed: values need no longer carry " + nameA) + " with a mapped value");
+    }
+    if (!nameA.equals(nameB)) {
+      return new Delta(true, true, doc, ptr, "discriminator changed from " + Keywords.brief(a) + " to "
+          + Keywords.brief(b) + ": values are told apart by another property");
+    }
+    Set<String> dropped = new TreeSet<>();
+    Set<String> added = new TreeSet<>();
+    a.path("mapping").fields().forEachRemaining(e -> {
+      if (!e.getValue().equals(b.path("mapping").get(e.getKey()))) {
+        dropped.add(e.getKey());
+      }
+    });
+    b.path("mapping").fields().forEachRemaining(e -> {
+      if (!e.getValue().equals(a.path("mapping").get(e.getKey()))) {
+        added.add(e.getKey());
+      }
+    });
+    if (dropped.isEmpty() && added.isEmpty()) {
+      return null; // only annotations (x-*) changed
+    }
+    return new Delta(!dropped.isEmpty(), !added.isEmpty(), doc, ptr, "discriminator " + nameB + " mapping"
+        + (dropped.isEmpty() ? "" : " lost or remapped " + dropped) + (added.isEmpty() ? "" : " gained or remapped "
+        + added));
+  }
+
+  /** The same string now carries other bytes (another encoding or media type): every value changes meaning. */
+  private static Delta content(Place at, String keyword) {
+    JsonNode a = at.old().get(keyword);
+    JsonNode b = at.cur().get(keyword);
+    String x = a == null ? "(none)" : a.asText();
+    String y = b == null ? "(none)" : b.asText();
+    if (x.equalsIgnoreCase(y)) { // media types and encodings are case-insensitive
+      return null;
+    }
+    return new Delta(true, true, at.document(b), at.pointer(b, keyword), keyword + " changed from " + x + " to "
+        + y);
+  }
+
   private static Delta uniqueItems(Place at) {
     boolean a = at.old().path("uniqueItems").asBoolean(false);
     boolean b = at.cur().path("uniqueItems").asBoolean(false);
@@ -163,21 +295,34 @@ final class Constraints {
         : "uniqueItems removed: duplicates allowed");
   }
 
+  /**
+   * Patterns that match every string, as written: JSON Schema patterns are not anchored, so {@code .*} and
+   * {@code ^.*} match any string (at its start). {@code ^.*$} misses only strings with a line break, which
+   * no pattern-constrained field carries in practice; it is written to mean "anything".
+   */
+  private static final Set<String> MATCH_ALL = Set.of("", ".*", "^.*", ".*$", "^.*$", "(.*)", "^(.*)$",
+      "[\\s\\S]*", "^[\\s\\S]*$");
+
   private static Delta pattern(Place at) {
     JsonNode a = at.old().get("pattern");
     JsonNode b = at.cur().get("pattern");
-    if (a == null && b == null || a != null && b != null && a.asText().equals(b.asText())) {
+    boolean allA = a == null || MATCH_ALL.contains(a.asText());
+    boolean allB = b == null || MATCH_ALL.contains(b.asText());
+    if (allA && allB || a != null && b != null && a.asText().equals(b.asText())) {
       return null;
     }
-    if (a == null) {
-      return new Delta(true, false, CURRENT, at.newPtr() + "/pattern", "pattern " + b.asText() + " added");
+    String ptr = b != null ? at.newPtr() + "/pattern" : at.oldPtr() + "/pattern";
+    String doc = b != null ? CURRENT : BASELINE;
+    if (allB) {
+      return new Delta(false, true, doc, ptr, b == null ? "pattern " + a.asText() + " removed"
+          : "pattern " + a.asText() + " replaced by " + b.asText() + ", which matches every string");
     }
-    if (b == null) {
-      return new Delta(false, true, BASELINE, at.oldPtr() + "/pattern", "pattern " + a.asText() + " removed");
+    if (allA) {
+      return new Delta(true, false, doc, ptr, a == null ? "pattern " + b.asText() + " added"
+          : "pattern " + a.asText() + " (every string) replaced by " + b.asText());
     }
-    // Two regular expressions cannot be compared in general: a changed pattern is judged both ways.
-    return new Delta(true, true, CURRENT, at.newPtr() + "/pattern",
-        "pattern changed from " + a.asText() + " to " + b.asText());
+    return new Delta(true, true, doc, ptr, "pattern changed from " + a.asText() + " to " + b.asText()
+        + " (two patterns cannot be compared in general, so the change is judged both ways)");
   }
 
   private static Delta multipleOf(Place at) {

@@ -64,7 +64,17 @@ public enum Rule {
       + " (it may retry the delivery or drop the subscription)"),
   CALLBACK_RESPONSE_MEDIA_TYPE_REMOVED("receivers answer in this content type; the API no longer accepts it"),
   CALLBACK_RESPONSE_HEADER_NOW_REQUIRED("receivers do not send this header in their answer; the API now requires"
-      + " it");
+      + " it"),
+  SCHEMA_NARROWED_ON_INPUT("a value consumers send that was valid is now rejected (by additionalProperties, items,"
+      + " prefixItems, contains, dependentRequired, dependentSchemas, if/then/else, propertyNames,"
+      + " patternProperties, unevaluated*, or a changed content encoding or media type)"),
+  SCHEMA_WIDENED_ON_OUTPUT("consumers receive values the baseline's schema excluded (by additionalProperties,"
+      + " items, prefixItems, contains, dependentRequired, dependentSchemas, if/then/else, propertyNames,"
+      + " patternProperties, unevaluated*, or a changed content encoding or media type)"),
+  UNSUPPORTED_KEYWORD_CHANGED("the gate does not know what this schema keyword means, so it cannot tell whether"
+      + " the change breaks consumers; a reviewer judges it (and accepts it in accepted-breaks.yaml if harmless)"),
+  SERIALIZATION_CHANGED("clients write (and read) the value by the baseline's style, explode and reserved or"
+      + " empty-value rules; a changed rule puts other bytes on the wire than the other side expects");
 
   private final String why;
 

@@ -48,17 +48,32 @@ final class SchemaComparator {
 
   void compare(JsonNode oldRaw, String oldRawPtr, JsonNode newRaw, String newRawPtr, Direction dir, String op,
       Set<String> visited) {
-    compare(oldRaw, oldRawPtr, newRaw, newRawPtr, dir, op, visited, 0);
+    compare(oldRaw, oldRawPtr, newRaw, newRawPtr, dir, op, visited, false);
+  }
+
+  /** {@code alwaysSent}: the value is a required input (existing consumers always send it; its default is moot). */
+  void compare(JsonNode oldRaw, String oldRawPtr, JsonNode newRaw, String newRawPtr, Direction dir, String op,
+      Set<String> visited, boolean alwaysSent) {
+    compare(oldRaw, oldRawPtr, newRaw, newRawPtr, dir, op, visited, 0, alwaysSent);
   }
 
   private void compare(JsonNode oldRaw, String oldRawPtr, JsonNode newRaw, String newRawPtr, Direction dir,
       String op, Set<String> visited, int depth) {
+    compare(oldRaw, oldRawPtr, newRaw, newRawPtr, dir, op, visited, depth, false);
+  }
+
+  private void compare(JsonNode oldRaw, String oldRawPtr, JsonNode newRaw, String newRawPtr, Direction dir,
+      String op, Set<String> visited, int depth, boolean alwaysSent) {
     if (oldRaw == null || newRaw == null || oldRaw.isMissingNode() || newRaw.isMissingNode()) {
       return;
     }
+    if (oldRaw.has("$ref") && newRaw.has("$ref")) {
+      Keywords.besideRef(oldRaw, newRaw, oldRawPtr, newRawPtr, op, out);
+    }
     Ref o = Ref.of(oldDoc, oldRaw, oldRawPtr);
     Ref n = Ref.of(newDoc, newRaw, newRawPtr);
-    if (!visited.add(o.pointer() + "|" + n.pointer() + "|" + dir + (depth == allOfMemberDepth ? "|allOf" : ""))) {
+    if (!visited.add(o.pointer() + "|" + n.pointer() + "|" + dir + (alwaysSent ? "|sent" : "")
+        + (depth == allOfMemberDepth ? "|allOf" : ""))) {
       return;
     }
     if (depth > MAX_DEPTH) {
@@ -74,20 +89,34 @@ final class SchemaComparator {
     types(old, cur, o.pointer(), n.pointer(), dir, op);
     format(old, cur, n.pointer(), dir, op);
     enums(old, cur, o.pointer(), n.pointer(), dir, op);
-    defaults(old, cur, o.pointer(), n.pointer(), op);
-    required(old, cur, o.pointer(), n.pointer(), dir, op);
+    defaults(old, cur, o.pointer(), n.pointer(), dir, alwaysSent, op);
+    Map<String, Ref> oldAll = declared(oldDoc, o, 0);
+    Map<String, Ref> newAll = declared(newDoc, n, 0);
+    Map<String, Ref> olds = travelling(oldDoc, oldAll, dir);
+    Map<String, Ref> news = travelling(newDoc, newAll, dir);
+    required(old, cur, o.pointer(), n.pointer(), dir, op, hidden(oldAll, olds), hidden(newAll, news));
     Constraints.compare(old, cur, o.pointer(), n.pointer(), dir, op, out);
     for (String keyword : COMPOSITION) {
       composition(keyword, o, n, dir, op, visited, depth);
     }
     negation(o, n, dir, op, depth);
-    properties(o, n, dir, op, visited, depth);
-    for (String keyword : List.of("items", "additionalProperties")) {
-      if (old.path(keyword).isObject() && cur.path(keyword).isObject()) {
-        compare(old.get(keyword), o.pointer() + "/" + keyword, cur.get(keyword), n.pointer() + "/" + keyword, dir, op,
-            visited, depth + 1);
-      }
-    }
+    properties(o, n, dir, op, visited, depth, oldAll, newAll, olds, news);
+    Applicators.compare(this, o, n, dir, op, visited, depth);
+    Keywords.unsupported(old, cur, o.pointer(), n.pointer(), op, out);
+  }
+
+  /** Compares two subschemas one level down (Applicators' way back in). */
+  void nested(JsonNode oldRaw, String oldPtr, JsonNode newRaw, String newPtr, Direction dir, String op,
+      Set<String> visited, int depth) {
+    compare(oldRaw, oldPtr, newRaw, newPtr, dir, op, visited, depth + 1);
+  }
+
+  Collector out() {
+    return out;
+  }
+
+  boolean sameSchema(JsonNode a, String oldPtr, JsonNode b, String newPtr) {
+    return Ref.of(oldDoc, a, oldPtr).node().equals(Ref.of(newDoc, b, newPtr).node());
   }
 
   /** Whether comparing the pair finds no break, without reporting anything. */
@@ -111,20 +140,31 @@ final class SchemaComparator {
   /**
    * Properties are compared by name over the schema and its allOf members together: a property that moved
    * from the schema into an allOf member (or between members) is still declared, so it is compared, not removed.
+   * Only properties that travel this way count (see {@link #travelling}): one that became readOnly in a request
+   * is gone from it, one that stopped being writeOnly in a response is new there.
    */
-  private void properties(Ref o, Ref n, Direction dir, String op, Set<String> visited, int depth) {
-    Map<String, Ref> olds = declared(oldDoc, o, 0);
-    Map<String, Ref> news = declared(newDoc, n, 0);
+  private void properties(Ref o, Ref n, Direction dir, String op, Set<String> visited, int depth,
+      Map<String, Ref> oldAll, Map<String, Ref> newAll, Map<String, Ref> olds, Map<String, Ref> news) {
+    Set<String> oldRequired = names(o.node().path("required"));
+    Set<String> inAlternatives = olds.keySet().stream().anyMatch(k -> !news.containsKey(k))
+        ? alternativeProperties(newDoc, n) : Set.of();
     olds.forEach((name, old) -> {
       Ref cur = news.get(name);
       if (cur == null) {
-        if (depth != allOfMemberDepth) { // another member of the allOf may declare it
+        // Another allOf member may declare it; or it moved into the alternatives of a oneOf/anyOf that now wraps
+        // the schema (a nullable wrap), where the composition comparison judges it.
+        if (depth != allOfMemberDepth && !inAlternatives.contains(name)) {
+          String what = newAll.containsKey(name) ? "property " + name + " is now " + (dir == Direction.INPUT
+              ? "readOnly: what consumers send is ignored" : "writeOnly: it is no longer sent")
+              : "property " + name + " was removed or renamed";
           out.breaking(dir == Direction.OUTPUT ? Rule.RESPONSE_PROPERTY_REMOVED : Rule.REQUEST_PROPERTY_REMOVED,
-              BASELINE, old.pointer(), "property " + name + " was removed or renamed", op);
+              newAll.containsKey(name) ? CURRENT : BASELINE, newAll.containsKey(name) ? newAll.get(name).pointer()
+                  : old.pointer(), what, op);
         }
         return;
       }
-      compare(old.node(), old.pointer(), cur.node(), cur.pointer(), dir, op, visited, depth + 1);
+      compare(old.node(), old.pointer(), cur.node(), cur.pointer(), dir, op, visited, depth + 1,
+          dir == Direction.INPUT && oldRequired.contains(name));
     });
     news.forEach((name, cur) -> {
       if (!olds.containsKey(name)) {
@@ -132,6 +172,53 @@ final class SchemaComparator {
             CURRENT, cur.pointer(), "added " + dir.label() + " property " + name, op);
       }
     });
+    oldAll.forEach((name, old) -> {
+      if (!olds.containsKey(name) && !newAll.containsKey(name)) {
+        out.change(ChangeKind.CHANGED_PROPERTY_NOT_SENT, BASELINE, old.pointer(), (dir == Direction.INPUT
+            ? "readOnly" : "writeOnly") + " property " + name + " was removed from a " + dir.label(), op);
+      }
+    });
+  }
+
+  /** The properties the oneOf/anyOf members of a schema declare (one pass, however many properties left). */
+  private static Set<String> alternativeProperties(JsonNode doc, Ref schema) {
+    Set<String> names = new HashSet<>();
+    for (String keyword : List.of("oneOf", "anyOf")) {
+      for (JsonNode member : schema.node().path(keyword)) {
+        Ref.of(doc, member, schema.pointer()).node().path("properties").fieldNames().forEachRemaining(names::add);
+      }
+    }
+    return names;
+  }
+
+  /**
+   * The declared properties that travel in this direction: a readOnly property is not sent in a request, a
+   * writeOnly one is not returned in a response (OpenAPI; JSON Schema 2020-12 section 9.4).
+   */
+  private static Map<String, Ref> travelling(JsonNode doc, Map<String, Ref> declared, Direction dir) {
+    if (declared.isEmpty()) {
+      return declared;
+    }
+    String hidden = dir == Direction.INPUT ? "readOnly" : "writeOnly";
+    Map<String, Ref> result = new java.util.LinkedHashMap<>(declared);
+    result.values().removeIf(p -> p.node().path(hidden).asBoolean(false)
+        || Ref.of(doc, p.node(), p.pointer()).node().path(hidden).asBoolean(false));
+    return result;
+  }
+
+  private static Set<String> hidden(Map<String, Ref> declared, Map<String, Ref> travelling) {
+    if (declared.size() == travelling.size()) {
+      return Set.of();
+    }
+    Set<String> hidden = new TreeSet<>(declared.keySet());
+    hidden.removeAll(travelling.keySet());
+    return hidden;
+  }
+
+  private static Set<String> names(JsonNode array) {
+    Set<String> names = new TreeSet<>();
+    array.forEach(v -> names.add(v.asText()));
+    return names;
   }
 
   /** The properties a schema declares itself and through its allOf members (bounded, for cyclic allOf). */
@@ -179,13 +266,26 @@ final class SchemaComparator {
 
   private void introduced(String keyword, Ref o, JsonNode b, String newKw, Direction dir, String op, int depth,
       boolean alternatives, Rule rule, ChangeKind harmless) {
+    if (!alternatives && annotationsOnly(b)) {
+      return; // members with no validation keyword constrain nothing, and annotations never break
+    }
     if (alternatives == (dir == Direction.INPUT)) {
       // Input alternatives: one member must accept all the old schema did. Output allOf: one member must keep
       // the old promise.
+      Set<String> oldTypes = typesOf(oldDoc, o.node(), o.pointer());
       for (int j = 0; j < b.size(); j++) {
+        if (apart(oldTypes, typesOf(newDoc, b.get(j), newKw))) {
+          continue; // a member of another type covers none of the old values: no trial needed
+        }
         if (accepts(o.node(), o.pointer(), b.get(j), newKw + "/" + j, dir, depth, !alternatives)) {
-          out.change(harmless, CURRENT, newKw, keyword + " introduced; " + label(b.get(j), j) + " covers the previous"
-              + " schema", op);
+          if (keyword.equals("oneOf") && dir == Direction.INPUT && !apartByType(b, j, newKw)) {
+            // oneOf accepts a value that matches exactly one member: old values may now match two.
+            out.breaking(rule, CURRENT, newKw, "oneOf introduced: " + label(b.get(j), j) + " covers the previous"
+                + " schema, but another member may match the same values, and oneOf then rejects them", op);
+          } else {
+            out.change(harmless, CURRENT, newKw, keyword + " introduced; " + label(b.get(j), j) + " covers the"
+                + " previous schema", op);
+          }
           return;
         }
       }
@@ -206,6 +306,53 @@ final class SchemaComparator {
     if (!any) {
       out.change(harmless, CURRENT, newKw, keyword + " introduced; every member fits the previous schema", op);
     }
+  }
+
+  /** Whether member j declares a type no other member shares (so no value matches it and another). */
+  private boolean apartByType(JsonNode members, int j, String ptr) {
+    Set<String> mine = typesOf(newDoc, members.get(j), ptr);
+    for (int i = 0; i < members.size(); i++) {
+      if (i != j && !apart(mine, typesOf(newDoc, members.get(i), ptr))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether two declared type sets share no value (an undeclared type shares every value). */
+  private static boolean apart(Set<String> a, Set<String> b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return false;
+    }
+    for (String t : a) {
+      if (b.contains(t) || t.equals("integer") && b.contains("number") || t.equals("number") && b.contains("integer")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Set<String> typesOf(JsonNode doc, JsonNode schema, String ptr) {
+    JsonNode type = Ref.of(doc, schema, ptr).node().path("type");
+    Set<String> types = new TreeSet<>();
+    if (type.isArray()) {
+      type.forEach(t -> types.add(t.asText()));
+    } else if (type.isTextual()) {
+      types.add(type.asText());
+    }
+    return types;
+  }
+
+  private static boolean annotationsOnly(JsonNode members) {
+    for (JsonNode m : members) {
+      for (var it = m.fieldNames(); it.hasNext(); ) {
+        String k = it.next();
+        if (!Keywords.ANNOTATIONS.contains(k) && !k.startsWith("x-")) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private void removed(String keyword, JsonNode a, String oldKw, Ref n, Direction dir, String op, int depth,
@@ -372,10 +519,6 @@ final class SchemaComparator {
     return a.has("$ref") && b.has("$ref") && a.get("$ref").asText().equals(b.get("$ref").asText());
   }
 
-  private boolean sameSchema(JsonNode a, String oldKw, JsonNode b, String newKw) {
-    return Ref.of(oldDoc, a, oldKw).node().equals(Ref.of(newDoc, b, newKw).node());
-  }
-
   private static String label(JsonNode member, int index) {
     String ref = member.path("$ref").asText("");
     return "member " + index + (ref.isEmpty() ? "" : " (" + ref.substring(ref.lastIndexOf('/') + 1) + ")");
@@ -504,24 +647,47 @@ final class SchemaComparator {
     return set;
   }
 
-  private void defaults(JsonNode old, JsonNode cur, String oldPtr, String newPtr, String op) {
-    if (!old.has("default")) {
-      return;
-    }
+  /**
+   * A default says what an omitted value means. Consumers that omit an optional input get it: adding, removing
+   * or changing it changes what their requests do. A required input is always sent, and a default on what
+   * consumers receive does not change what they send, so there it changes nothing for them.
+   */
+  private void defaults(JsonNode old, JsonNode cur, String oldPtr, String newPtr, Direction dir, boolean alwaysSent,
+      String op) {
     JsonNode a = old.get("default");
     JsonNode b = cur.get("default");
-    if (b == null) {
-      out.breaking(Rule.DEFAULT_CHANGED, BASELINE, oldPtr + "/default", "default " + a + " was removed", op);
-    } else if (!Constraints.same(a, b)) {
-      out.breaking(Rule.DEFAULT_CHANGED, CURRENT, newPtr + "/default", "default changed from " + a + " to " + b, op);
+    if (a == null && b == null || a != null && b != null && Constraints.same(a, b)) {
+      return;
+    }
+    String doc = b != null ? CURRENT : BASELINE;
+    String ptr = (b != null ? newPtr : oldPtr) + "/default";
+    String what = a == null ? "default " + b + " added" : b == null ? "default " + a + " was removed"
+        : "default changed from " + a + " to " + b;
+    if (dir == Direction.INPUT && !alwaysSent) {
+      out.breaking(Rule.DEFAULT_CHANGED, doc, ptr, what, op);
+    } else {
+      out.change(ChangeKind.CHANGED_DEFAULT, doc, ptr, what + (dir == Direction.OUTPUT ? " on a response value"
+          : " on a required input"), op);
     }
   }
 
-  private void required(JsonNode old, JsonNode cur, String oldPtr, String newPtr, Direction dir, String op) {
-    Set<String> a = new TreeSet<>();
-    old.path("required").forEach(v -> a.add(v.asText()));
-    Set<String> b = new TreeSet<>();
-    cur.path("required").forEach(v -> b.add(v.asText()));
+  /**
+   * Required names of properties that travel this way: "required" does not apply to a readOnly property in a
+   * request or a writeOnly one in a response (OpenAPI 3.0: it takes effect on the other direction only).
+   */
+  private void required(JsonNode old, JsonNode cur, String oldPtr, String newPtr, Direction dir, String op,
+      Set<String> oldHidden, Set<String> newHidden) {
+    Set<String> a = names(old.path("required"));
+    Set<String> b = names(cur.path("required"));
+    for (String name : newHidden) {
+      if (oldHidden.contains(name) && a.contains(name) != b.contains(name)) {
+        out.change(ChangeKind.CHANGED_PROPERTY_NOT_SENT, CURRENT, newPtr + "/required", (dir == Direction.INPUT
+            ? "readOnly" : "writeOnly") + " property " + name + (b.contains(name) ? " became" : " is no longer")
+            + " required, which has no effect in a " + dir.label(), op);
+      }
+    }
+    a.removeAll(oldHidden);
+    b.removeAll(newHidden);
     for (String name : b) {
       if (!a.contains(name)) {
         if (dir == Direction.INPUT) {

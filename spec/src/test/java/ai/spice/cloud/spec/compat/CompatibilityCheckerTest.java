@@ -391,6 +391,15 @@ class CompatibilityCheckerTest {
     }
 
     @Test
+    void removingASchemeNoOperationAsksForIsCompatible() {
+      CompatibilityChecker.Result r = check(
+          d -> obj(d, "/components/securitySchemes").putObject("ZzUnusedScheme").put("type", "http")
+              .put("scheme", "basic"),
+          d -> { });
+      assertThat(r.breaking()).isEmpty();
+    }
+
+    @Test
     void removedSchemeBreaks() {
       List<Finding> found = check(d -> {
         ObjectNode schemes = obj(d, "/components/securitySchemes");

@@ -94,4 +94,73 @@ class LargeInputTest {
         org.assertj.core.groups.Tuple.tuple(Rule.COMPOSITION_WIDENED_ON_OUTPUT,
             KEYS + "/properties/value/oneOf/" + members));
   }
+
+  @Test
+  void aWideSchemaWrappedInManyAlternativesIsMatchedOnce() {
+    int width = 20_000;
+    ObjectNode base = TestDocs.baseline();
+    ObjectNode wide = obj(base, REQ + "/properties").putObject("zzWrapped").put("type", "object");
+    ObjectNode props = wide.putObject("properties");
+    for (int i = 0; i < width; i++) {
+      props.putObject("p" + i).put("type", "string");
+    }
+    ObjectNode cur = base.deepCopy();
+    ArrayNode oneOf = obj(cur, REQ + "/properties").putObject("zzWrapped").putArray("oneOf");
+    oneOf.addObject().put("type", "null");
+    for (int i = 0; i < width; i++) {
+      oneOf.addObject().put("type", "string").put("const", "c" + i);
+    }
+    oneOf.add(wide.deepCopy());
+
+    CompatibilityChecker.Result r = assertTimeoutPreemptively(LIMIT, () -> CompatibilityChecker.compare(base, cur));
+
+    // Every property moved into the last member, whose type no other member shares: nothing consumers send breaks.
+    assertThat(r.breaking()).isEmpty();
+  }
+
+  @Test
+  void wideKeywordMapsAndTuplesAreComparedEntryByEntry() {
+    int width = 20_000;
+    ObjectNode base = TestDocs.baseline();
+    ObjectNode wide = obj(base, REQ + "/properties").putObject("zzWide").put("type", "object");
+    ObjectNode patterns = wide.putObject("patternProperties");
+    ObjectNode dependent = wide.putObject("dependentSchemas");
+    ObjectNode dependentRequired = wide.putObject("dependentRequired");
+    ArrayNode tuple = obj(base, REQ + "/properties").putObject("zzTuple").put("type", "array").putArray("prefixItems");
+    for (int i = 0; i < width; i++) {
+      patterns.putObject("^p" + i + "$").put("type", "string").put("pattern", "^[a-z]{1," + (i % 50 + 1) + "}$");
+      dependent.putObject("d" + i).putObject("properties").putObject("e" + i).put("maxLength", 10);
+      dependentRequired.putArray("r" + i).add("s" + i);
+      tuple.addObject().put("type", "string");
+    }
+    ObjectNode cur = base.deepCopy();
+    obj(cur, REQ + "/properties/zzTuple/prefixItems/" + (width - 1)).put("type", "integer");
+
+    CompatibilityChecker.Result r = assertTimeoutPreemptively(LIMIT, () -> CompatibilityChecker.compare(base, cur));
+
+    assertThat(r.breaking()).extracting(Finding::rule, Finding::pointer).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(Rule.TYPE_CHANGED, REQ + "/properties/zzTuple/prefixItems/" + (width - 1)
+            + "/type"));
+  }
+
+  @Test
+  void conditionsNestedInConditionsAreComparedOnceEach() {
+    // if/then/else inside then and else, 2^depth branches if each level tried its conditions against the others.
+    int depth = 40;
+    ObjectNode base = TestDocs.baseline();
+    ObjectNode level = obj(base, REQ + "/properties").putObject("zzCond");
+    for (int i = 0; i < depth; i++) {
+      level.putObject("if").putArray("required").add("c" + i);
+      level.putObject("else").put("$ref", "#/components/schemas/ZzLevel" + (i + 1));
+      level = level.putObject("then");
+      obj(base, "/components/schemas").set("ZzLevel" + (i + 1), level);
+    }
+    level.put("maxProperties", 5);
+    ObjectNode cur = base.deepCopy();
+    obj(cur, "/components/schemas/ZzLevel" + depth).put("maxProperties", 4);
+
+    CompatibilityChecker.Result r = assertTimeoutPreemptively(LIMIT, () -> CompatibilityChecker.compare(base, cur));
+
+    assertThat(r.breaking()).extracting(Finding::rule).containsOnly(Rule.PROPERTY_COUNT_NARROWED_ON_INPUT);
+  }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -89,5 +90,14 @@ class RuleCoverageTest {
 
     assertThat(constants).as("rules and change kinds without a row in " + TABLE).isSubsetOf(named);
     assertThat(named).as("rows of " + TABLE + " naming no rule or change kind").isSubsetOf(constants);
+  }
+
+  @Test
+  void incomparablePatternsAndConditionsSaySoInTheFinding() {
+    for (String name : List.of("PATTERN_TIGHTENED_ON_INPUT--pattern-changed",
+        "SCHEMA_WIDENED_ON_OUTPUT--if-condition-changed")) {
+      assertThat(RuleFixtures.named(name).compare().breaking()).singleElement()
+          .satisfies(f -> assertThat(f.what()).contains("cannot be compared"));
+    }
   }
 }
