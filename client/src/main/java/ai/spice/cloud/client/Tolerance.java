@@ -186,7 +186,7 @@ final class Tolerance {
     }
 
     private static Object checking(Object model) {
-      return model instanceof SpiceCloudModel m && SpiceCloudModel.hasMalformed(m) ? DecodedModels.checking(m)
+      return model instanceof SpiceCloudModel m && SpiceCloudModel.hasMalformed(m) ? DecodedModels.checking(model)
           : model;
     }
   }
