@@ -16,10 +16,11 @@ import java.util.Set;
 
 /**
  * The JSON mapping of the generated models, and the one place that says which members hold secrets. Responses
- * decode into the generated subclasses of {@link DecodedModels} and read tolerantly ({@link Tolerance}); the
- * generated {@code toString()} prints every field (only {@code format: password}, which the spec does not use,
- * hides one), so the decoded subclasses print a copy with secret members masked ({@link #masked}); getters,
- * equality and JSON are unchanged. The same names tell the log redactor which members to mask.
+ * decode into the generated classes and read tolerantly ({@link Tolerance}). The generated {@code toString()}
+ * prints every field (only {@code format: password}, which the spec does not use, hides one), so a model with
+ * a secret member decodes into its subclass in {@link DecodedModels}, which prints a copy with secret members
+ * masked ({@link #masked}); getters and JSON are unchanged. The same names tell the log redactor which members
+ * to mask.
  */
 final class Models {
 
@@ -45,6 +46,16 @@ final class Models {
       .build();
 
   private Models() {}
+
+  /** Whether a model with these JSON members has a secret one, so decodes into its masking subclass. */
+  static boolean anySecret(String... members) {
+    for (String member : members) {
+      if (Redactor.isSecretName(member)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** What a decoded model's {@code toString()} prints for {@code member}: the mask for a secret one. */
   @SuppressWarnings("unchecked")

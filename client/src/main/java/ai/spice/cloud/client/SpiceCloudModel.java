@@ -23,8 +23,9 @@ import java.util.Map;
  * </ul>
  * Values are plain Java JSON values: String, Integer, Long, BigInteger, Double, Boolean, List, Map or null.
  * None of this takes part in {@code equals} and {@code hashCode} (two responses with the same fields decode
- * to equal models) or shows in {@code toString()}, which counts it only: values may be secrets. A model a
- * response fitted entirely carries one null reference and nothing else.
+ * to equal models, equal to one a caller builds with those fields unless the model has a secret member or a
+ * malformed value, which decode into a subclass) or shows in {@code toString()}, which counts it only: values
+ * may be secrets. A model a response fitted entirely carries one null reference and nothing else.
  */
 public abstract class SpiceCloudModel {
 
@@ -142,10 +143,24 @@ public abstract class SpiceCloudModel {
     }
   }
 
-  /** {@code copy}, sharing what is unknown in {@code model} (for the masked copy {@code toString()} prints). */
+  /** {@code copy}, sharing what is unknown in {@code model} (the checking copy, the masked copy it prints). */
   static <T extends SpiceCloudModel> T withExtrasOf(SpiceCloudModel model, T copy) {
     ((SpiceCloudModel) copy).extras = model.extras;
     return copy;
+  }
+
+  /** Whether the response sent a known member of this very model malformed (so its getter must throw). */
+  static boolean hasMalformed(SpiceCloudModel model) {
+    Extras e = model.extras;
+    if (e == null || e.values == null) {
+      return false;
+    }
+    for (Object value : e.values.values()) {
+      if (value instanceof Tolerance.Malformed) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Extras extras(SpiceCloudModel model) {

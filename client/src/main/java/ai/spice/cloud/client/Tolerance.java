@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.deser.BeanDeserializerBuilder;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.deser.SettableBeanProperty;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -30,6 +32,11 @@ import okhttp3.Response;
  * through {@link Tolerant}, which keeps the value sent when an enum does not list it, and when the value does
  * not read as the property's type (wrong JSON type, bad format, out of range) skips it, leaves the field
  * unset and records where it was, so only that field's getter fails. Broken JSON still fails the call.
+ *
+ * <p>Models decode into the plain generated classes, so a decoded model equals one a caller builds with the
+ * same fields; the plain getters cannot throw, so a model left holding a malformed value is replaced, when
+ * complete and before it is set into its parent or returned, by its checking copy ({@link Checking}). Doing
+ * it for the rare model that needs it keeps the decoded subclasses unloaded otherwise.
  */
 final class Tolerance {
 
@@ -121,8 +128,19 @@ final class Tolerance {
     }
   }
 
-  /** Jackson: every property of a model is read through {@link Tolerant}. */
+  /**
+   * Jackson: every property of a model is read through {@link Tolerant}, and a plain model is decoded through
+   * {@link Checking}.
+   */
   static final class Properties extends BeanDeserializerModifier {
+    @Override
+    public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
+        JsonDeserializer<?> deserializer) {
+      Class<?> type = description.getBeanClass();
+      return SpiceCloudModel.class.isAssignableFrom(type) && type.getEnclosingClass() != DecodedModels.class
+          ? new Checking(deserializer) : deserializer;
+    }
+
     @Override
     public BeanDeserializerBuilder updateBuilder(DeserializationConfig config, BeanDescription description,
         BeanDeserializerBuilder builder) {
@@ -142,6 +160,34 @@ final class Tolerance {
     private static Object unknownConstant(Class<?> type) {
       return !type.isEnum() ? null : Arrays.stream(type.getEnumConstants())
           .filter(constant -> ((Enum<?>) constant).name().equals(UNKNOWN_CONSTANT)).findFirst().orElse(null);
+    }
+  }
+
+  /** A plain model, or its checking copy when a known member of it came malformed. */
+  private static final class Checking extends DelegatingDeserializer {
+    Checking(JsonDeserializer<?> plain) {
+      super(plain);
+    }
+
+    @Override
+    protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> plain) {
+      return new Checking(plain);
+    }
+
+    @Override
+    public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+      return checking(_delegatee.deserialize(parser, context));
+    }
+
+    @Override
+    public Object deserializeWithType(JsonParser parser, DeserializationContext context, TypeDeserializer types)
+        throws IOException {
+      return checking(_delegatee.deserializeWithType(parser, context, types));
+    }
+
+    private static Object checking(Object model) {
+      return model instanceof SpiceCloudModel m && SpiceCloudModel.hasMalformed(m) ? DecodedModels.checking(model)
+          : model;
     }
   }
 

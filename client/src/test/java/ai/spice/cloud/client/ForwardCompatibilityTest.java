@@ -9,6 +9,7 @@ import ai.spice.cloud.client.model.ApiKeysRegenerated.RegeneratedKeyEnum;
 import ai.spice.cloud.client.model.Region;
 import ai.spice.cloud.client.model.RegionList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -96,5 +97,21 @@ class ForwardCompatibilityTest extends ServerTest {
     assertThat(first._unknown("regenerated_key")).isEqualTo(sent);
     assertThat(second._unknown("regenerated_key")).isEqualTo(sent + 1);
     assertThat(first._additionalProperties()).isEmpty();
+  }
+
+  @Test
+  void decodedModelsEqualModelsCallersBuildWithTheSameFields() {
+    // Region and RegionList have no secret members; name and region are fields of the released contract.
+    server.enqueue(json(200, "{\"regions\":[{\"name\":\"East\",\"region\":\"eu-1\"},{\"region\":\"eu-2\","
+        + "\"" + UNKNOWN + "\":{\"nested\":true}}]}"));
+
+    RegionList decoded = client().regions().listRegions();
+
+    RegionList built = new RegionList().regions(List.of(new Region().name("East").region("eu-1"),
+        new Region().region("eu-2")));
+    assertThat(decoded).isEqualTo(built).hasSameHashCodeAs(built);
+    assertThat(built).isEqualTo(decoded);
+    assertThat(decoded.getRegions().get(1)).isEqualTo(built.getRegions().get(1)); // what is unknown takes no part
+    assertThat(decoded.getRegions().get(1)._unknown(UNKNOWN)).isEqualTo(Map.of("nested", true));
   }
 }

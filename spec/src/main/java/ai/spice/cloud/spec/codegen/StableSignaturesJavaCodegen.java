@@ -33,8 +33,9 @@ import org.openapitools.codegen.model.OperationsMap;
  * response sent that the model cannot hold. A getter that throws for a malformed value needs code in the
  * getter, which the stock template does not let a hook add; so one template of our own,
  * {@value #DECODED_TEMPLATE}, renders {@code DecodedModels.java} into the runtime package: per model a
- * package-private subclass whose getters check first, which the runtime decodes responses into. Models built
- * by callers stay the plain generated classes.
+ * package-private subclass whose getters check first, and a copy into it. Responses decode into the plain
+ * classes (so they equal models callers build); the runtime swaps in the checking copy only for a model holding
+ * a malformed value, and decodes models with secret members into the subclass for its masking toString.
  */
 public class StableSignaturesJavaCodegen extends JavaClientCodegen {
 
