@@ -29,12 +29,7 @@ public enum ChangeKind {
   /** Consumers fill path positions, not names; generated method parameter names follow the new name. */
   RENAMED_PATH_PARAMETER(Bump.PATCH, Group.OTHER),
   /** The comparison stopped at its depth limit; a reviewer looks at what lies below by hand. */
-  NOT_COMPARED(Bump.PATCH, Group.OTHER),
-  /**
-   * A webhook or callback the API no longer sends: receivers keep working, they just get fewer requests. A minor
-   * release, not a patch, because consumers lose an event they may rely on.
-   */
-  REMOVED_CALLBACK(Bump.MINOR, Group.OTHER);
+  NOT_COMPARED(Bump.PATCH, Group.OTHER);
 
   /** The changelog's headings for non-breaking changes, in the order they appear. */
   public enum Group {

@@ -194,8 +194,7 @@ public final class CompatibilityChecker {
         String op = label.apply(key, method.toUpperCase(Locale.ROOT));
         JsonNode newOp = newItem == null ? null : newItem.node().get(method);
         if (newOp == null) {
-          out.change(ChangeKind.REMOVED_CALLBACK, BASELINE, oldItem.pointer() + "/" + method, op
-              + " is no longer sent", op);
+          add(Rule.CALLBACK_REMOVED, BASELINE, oldItem.pointer() + "/" + method, op + " is no longer sent", op);
           continue;
         }
         new Operation(op, oldItem.pointer(), newItem.pointer(), method, oldItem.node(), oldOp, newItem.node(), newOp,

@@ -63,6 +63,8 @@ public enum Rule {
   CALLBACK_RESPONSE_STATUS_REMOVED("receivers answer with this status; the API no longer says how it treats it"
       + " (it may retry the delivery or drop the subscription)"),
   CALLBACK_RESPONSE_MEDIA_TYPE_REMOVED("receivers answer in this content type; the API no longer accepts it"),
+  CALLBACK_REMOVED("receivers rely on the events this webhook or callback delivers; the API no longer sends them,"
+      + " so what they trigger stops happening without any error"),
   CALLBACK_RESPONSE_HEADER_NOW_REQUIRED("receivers do not send this header in their answer; the API now requires"
       + " it"),
   SCHEMA_NARROWED_ON_INPUT("a value consumers send that was valid is now rejected (by additionalProperties, items,"

@@ -605,6 +605,7 @@ final class SchemaComparator {
   }
 
   private void enums(JsonNode old, JsonNode cur, String oldPtr, String newPtr, Direction dir, String op) {
+    extensibleEnum(old, cur, newPtr, dir, op);
     Set<String> a = values(old.get("enum"));
     Set<String> b = values(cur.get("enum"));
     if (a == null && b == null) {
@@ -634,6 +635,29 @@ final class SchemaComparator {
           + " was lifted: any value may arrive", op);
     } else {
       out.change(ChangeKind.RELAXED_CONSTRAINT, BASELINE, oldPtr + "/enum", "request enum " + a + " was lifted", op);
+    }
+  }
+
+  /**
+   * {@code x-extensible-enum}, the common convention for an open enum (the listed values are the known ones, others
+   * may come): a listed value consumers send that is gone may now be rejected. Values added, the list dropped, and
+   * any change on output break nobody, as consumers of an open enum already handle values they do not know.
+   */
+  private void extensibleEnum(JsonNode old, JsonNode cur, String newPtr, Direction dir, String op) {
+    Set<String> a = values(old.get("x-extensible-enum"));
+    Set<String> b = values(cur.get("x-extensible-enum"));
+    if (a == null || b == null) {
+      return;
+    }
+    Set<String> removed = new TreeSet<>(a);
+    removed.removeAll(b);
+    String what = "x-extensible-enum lost " + removed + " (now " + b + ")";
+    if (removed.isEmpty()) {
+      return;
+    } else if (dir == Direction.INPUT) {
+      out.breaking(Rule.ENUM_NARROWED, CURRENT, newPtr + "/x-extensible-enum", what, op);
+    } else {
+      out.change(ChangeKind.TIGHTENED_OUTPUT, CURRENT, newPtr + "/x-extensible-enum", "response " + what, op);
     }
   }
 

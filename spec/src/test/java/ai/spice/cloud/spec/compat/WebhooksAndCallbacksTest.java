@@ -24,7 +24,7 @@ class WebhooksAndCallbacksTest {
 
   /** The events fixture edited twice: {@code before} gives the baseline, then {@code after} the current one. */
   private static CompatibilityChecker.Result events(Consumer<ObjectNode> before, Consumer<ObjectNode> after) {
-    ObjectNode old = RuleFixtures.named("REMOVED_CALLBACK--webhook").before().deepCopy();
+    ObjectNode old = RuleFixtures.named("CALLBACK_REMOVED--webhook").before().deepCopy();
     before.accept(old);
     ObjectNode cur = old.deepCopy();
     after.accept(cur);
@@ -73,17 +73,15 @@ class WebhooksAndCallbacksTest {
   }
 
   @Test
-  void aWebhookTheApiStopsSendingBreaksNoReceiverAndIsListed() {
-    CompatibilityChecker.Result r = compatible(fixture("REMOVED_CALLBACK--webhook"));
-    assertThat(onlyChange(r, ChangeKind.REMOVED_CALLBACK, HOOK_PTR).text())
-        .isEqualTo(WEBHOOK + " is no longer sent");
-    assertThat(ChangeKind.REMOVED_CALLBACK.bump()).isEqualTo(Bump.MINOR);
+  void aWebhookTheApiStopsSendingBreaksTheReceiversThatRelyOnIt() {
+    Finding f = onlyBreak(fixture("CALLBACK_REMOVED--webhook"), Rule.CALLBACK_REMOVED, HOOK_PTR);
+    assertThat(f.what()).isEqualTo(WEBHOOK + " is no longer sent");
   }
 
   @Test
-  void aCallbackTheApiStopsSendingIsListedWithItsOperation() {
-    CompatibilityChecker.Result r = compatible(fixture("REMOVED_CALLBACK--callback"));
-    assertThat(onlyChange(r, ChangeKind.REMOVED_CALLBACK, CB_PTR).usedBy()).containsExactly(CALLBACK);
+  void aCallbackTheApiStopsSendingBreaksAndIsListedWithItsOperation() {
+    Finding f = onlyBreak(fixture("CALLBACK_REMOVED--callback"), Rule.CALLBACK_REMOVED, CB_PTR);
+    assertThat(f.usedBy()).containsExactly(CALLBACK);
   }
 
   @Test
