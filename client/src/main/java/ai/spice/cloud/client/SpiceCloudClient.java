@@ -186,8 +186,21 @@ public final class SpiceCloudClient {
     return api(HealthApi.class);
   }
 
-  /** Any Feign-annotated interface: planned on first use, a proxy hands each call to the pipeline. */
-  <T> T api(Class<T> type) {
+  /**
+   * Any generated API interface, also one this version has no accessor for: an operation upstream adds under a
+   * new tag (or none, in {@code DefaultApi}) is callable as soon as the client is regenerated, e.g.
+   * {@code client.api(DefaultApi.class)}. Planned on first use; a proxy hands each call to the pipeline.
+   *
+   * @param <T> the interface
+   * @param type a generated interface of package {@code ai.spice.cloud.client.api}
+   * @return its operations on this client, the same instance every time
+   * @throws IllegalArgumentException if {@code type} is not an interface
+   * @throws IllegalStateException if a method of {@code type} is not an HTTP operation Feign's contract can read
+   */
+  public <T> T api(Class<T> type) {
+    if (!type.isInterface()) {
+      throw new IllegalArgumentException(type.getName() + " is not an interface");
+    }
     return type.cast(apis.computeIfAbsent(type, t -> {
       Map<Method, Operation> operations = plans.computeIfAbsent(t, api -> Operation.plan(api, settings.baseUrl));
       return Proxy.newProxyInstance(t.getClassLoader(), new Class<?>[] {t}, (proxy, method, args) -> {

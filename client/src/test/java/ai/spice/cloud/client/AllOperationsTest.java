@@ -3,7 +3,7 @@ package ai.spice.cloud.client;
 import static ai.spice.cloud.client.testing.Responses.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.spice.cloud.client.api.ApiKeysApi;
+import ai.spice.cloud.client.testing.GeneratedApis;
 import ai.spice.cloud.client.model.App;
 import ai.spice.cloud.client.model.AppList;
 import ai.spice.cloud.client.model.Health;
@@ -12,19 +12,13 @@ import ai.spice.cloud.client.model.Region;
 import ai.spice.cloud.client.model.RegionList;
 import ai.spice.cloud.client.model.SecretList;
 import feign.RequestLine;
-import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
@@ -32,22 +26,7 @@ import org.junit.jupiter.api.Test;
 class AllOperationsTest extends ServerTest {
 
   /** Every generated API interface, so an operation upstream adds, under a new tag or none, is called too. */
-  private static final List<Class<?>> APIS = generatedApis();
-
-  private static List<Class<?>> generatedApis() {
-    String pkg = ApiKeysApi.class.getPackageName();
-    try (Stream<Path> files = Files.list(Path.of(ApiKeysApi.class.getProtectionDomain().getCodeSource().getLocation()
-        .toURI()).resolve(pkg.replace('.', '/')))) {
-      List<Class<?>> apis = new ArrayList<>();
-      for (String name : files.map(f -> f.getFileName().toString()).filter(n -> n.matches("[A-Za-z0-9]+Api\\.class"))
-          .sorted().toList()) {
-        apis.add(Class.forName(pkg + "." + name.substring(0, name.length() - ".class".length())));
-      }
-      return apis;
-    } catch (IOException | URISyntaxException | ClassNotFoundException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+  private static final List<Class<?>> APIS = GeneratedApis.all();
 
   @Test
   void listAppsDecodesEveryFieldIncludingTimestampsAndTags() throws Exception {
