@@ -3,7 +3,7 @@ package ai.spice.cloud.client;
 import static ai.spice.cloud.client.testing.Responses.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.spice.cloud.client.testing.GeneratedApis;
+import ai.spice.cloud.client.testing.GeneratedTypes;
 import ai.spice.cloud.client.model.App;
 import ai.spice.cloud.client.model.AppList;
 import ai.spice.cloud.client.model.Health;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class AllOperationsTest extends ServerTest {
 
   /** Every generated API interface, so an operation upstream adds, under a new tag or none, is called too. */
-  private static final List<Class<?>> APIS = GeneratedApis.all();
+  private static final List<Class<?>> APIS = GeneratedTypes.apis();
 
   @Test
   void listAppsDecodesEveryFieldIncludingTimestampsAndTags() throws Exception {

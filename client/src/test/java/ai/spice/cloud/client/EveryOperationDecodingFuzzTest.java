@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ai.spice.cloud.client.errors.SpiceCloudInvalidResponseException;
 import ai.spice.cloud.client.testing.CapturedLogs;
-import ai.spice.cloud.client.testing.GeneratedApis;
+import ai.spice.cloud.client.testing.GeneratedTypes;
 import ai.spice.cloud.spec.OpenApiDocs;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonPointer;
@@ -351,7 +351,7 @@ class EveryOperationDecodingFuzzTest {
   private static Object call(Op op) throws Exception {
     SpiceCloudClient client = SpiceCloudClient.builder().baseUrl(server.url("/").toString())
         .bearerToken(ServerTest.TOKEN).logLevel(LogLevel.FULL).build();
-    for (Class<?> api : GeneratedApis.all()) {
+    for (Class<?> api : GeneratedTypes.apis()) {
       Method method = Arrays.stream(api.getMethods()).filter(m -> m.getName().equals(op.id()))
           .min(Comparator.comparingInt(Method::getParameterCount)).orElse(null);
       if (method != null) {

@@ -107,7 +107,8 @@ class ReadmeExampleTest extends ServerTest {
     // POST with no body: the server default applies (regenerates the primary key).
     ApiKeysRegenerated fresh = client.apiKeys().regenerateApiKey(appId, null);
 
-    // POST choosing the key: BOTH (0), PRIMARY (1, also what `new RegenerateApiKeyRequest()` carries), SECONDARY (2).
+    // POST choosing the key: BOTH (0), PRIMARY (1), SECONDARY (2). A field left unset is not sent, so
+    // `new RegenerateApiKeyRequest()` sends {} and the server's default (1, primary) applies.
     ApiKeysRegenerated rotated = client.apiKeys().regenerateApiKey(appId,
         new RegenerateApiKeyRequest().keyNumber(KeyNumberEnum.SECONDARY));
     rotated.getRegeneratedKey();   // ApiKeysRegenerated.RegeneratedKeyEnum.SECONDARY
@@ -232,14 +233,14 @@ class ReadmeExampleTest extends ServerTest {
   }
 
   @Test
-  void aDefaultRequestCarriesThePrimaryKeyAndSendsKeyNumberOne() throws Exception {
+  void aFreshRequestSendsAnEmptyObjectAndTheServerDefaultRegeneratesThePrimary() throws Exception {
     server.enqueue(regenerated(KEY_1, KEY_2, 1));
 
     RegenerateApiKeyRequest request = new RegenerateApiKeyRequest();
     ApiKeysRegenerated result = fromEnv().apiKeys().regenerateApiKey(42L, request);
 
-    assertThat(request.getKeyNumber()).isEqualTo(KeyNumberEnum.PRIMARY);
-    assertThat(take().getBody().utf8()).isEqualTo("{\"key_number\":1}");
+    assertThat(request.getKeyNumber()).isNull();
+    assertThat(take().getBody().utf8()).isEqualTo("{}");
     assertThat(result.getRegeneratedKey()).isEqualTo(ApiKeysRegenerated.RegeneratedKeyEnum.PRIMARY);
   }
 

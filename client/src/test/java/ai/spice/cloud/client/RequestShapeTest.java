@@ -56,21 +56,15 @@ class RequestShapeTest extends ServerTest {
   }
 
   @Test
-  void freshRequestObjectCarriesTheSpecDefaultPrimary() throws Exception {
+  void aFreshRequestObjectSendsAnEmptyObjectSoTheServerDefaultApplies() throws Exception {
+    server.enqueue(regenerated(KEY_1, KEY_2, 1));
     server.enqueue(regenerated(KEY_1, KEY_2, 1));
 
-    assertThat(new RegenerateApiKeyRequest().getKeyNumber()).isEqualTo(KeyNumberEnum.PRIMARY);
+    assertThat(new RegenerateApiKeyRequest().getKeyNumber()).isNull();
     client().apiKeys().regenerateApiKey(7L, new RegenerateApiKeyRequest());
-
-    assertThat(take().getBody().utf8()).isEqualTo("{\"key_number\":1}");
-  }
-
-  @Test
-  void requestObjectWithoutKeyNumberSendsAnEmptyObjectNotNull() throws Exception {
-    server.enqueue(regenerated(KEY_1, KEY_2, 1));
-
     client().apiKeys().regenerateApiKey(7L, new RegenerateApiKeyRequest().keyNumber(null));
 
+    assertThat(take().getBody().utf8()).isEqualTo("{}");
     assertThat(take().getBody().utf8()).isEqualTo("{}");
   }
 

@@ -7,6 +7,7 @@ import ai.spice.cloud.client.api.RegionsApi;
 import ai.spice.cloud.client.model.ApiKeys;
 import ai.spice.cloud.client.model.ApiKeysRegenerated;
 import ai.spice.cloud.client.model.RegenerateApiKeyRequest;
+import ai.spice.cloud.client.model.RegenerateApiKeyRequest.KeyNumberEnum;
 import ai.spice.cloud.client.model.RegionList;
 import okhttp3.OkHttpClient;
 
@@ -36,8 +37,8 @@ public final class OursContender implements Contender {
 
   @Override
   public ApiKeysRegenerated regenerateApiKey() {
-    // A new request carries the default, PRIMARY (1).
-    return apiKeys.regenerateApiKey(Fixtures.APP_ID, new RegenerateApiKeyRequest());
+    // Chosen explicitly: a fresh request object sends {}, and every contender must send the same body.
+    return apiKeys.regenerateApiKey(Fixtures.APP_ID, new RegenerateApiKeyRequest().keyNumber(KeyNumberEnum.PRIMARY));
   }
 
   @Override

@@ -219,6 +219,19 @@ class SpiceCloudControlPlanePactTest {
   }
 
   @Pact(consumer = CONSUMER)
+  V4Pact regenerateChoosingNoKey(PactDslWithProvider builder) {
+    return regenerate(builder, "a request that chooses no key, so the documented default (primary) is regenerated",
+        newJsonBody(o -> { }).build(), 1);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "regenerateChoosingNoKey")
+  void aFreshRequestObjectLeavesTheKeyToTheDocumentedDefault(MockServer server) {
+    ApiKeysRegenerated r = api(server).regenerateApiKey(42L, new RegenerateApiKeyRequest());
+    assertThat(r.getRegeneratedKey()).isEqualTo(RegeneratedKeyEnum.PRIMARY);
+  }
+
+  @Pact(consumer = CONSUMER)
   V4Pact regenerateWithoutBody(PactDslWithProvider builder) {
     return regenerate(builder, "a request without a body, so the server default (primary) is regenerated", null, 1);
   }
@@ -253,7 +266,8 @@ class SpiceCloudControlPlanePactTest {
   @Test
   @PactTestFor(pactMethod = "regenerateInvalidAppId")
   void regeneratingForAnInvalidAppIdIsABadRequest(MockServer server) {
-    expect(BadRequestException.class, 400, () -> api(server).regenerateApiKey(-1L, new RegenerateApiKeyRequest()));
+    expect(BadRequestException.class, 400,
+        () -> api(server).regenerateApiKey(-1L, new RegenerateApiKeyRequest().keyNumber(KeyNumberEnum.PRIMARY)));
   }
 
   @Pact(consumer = CONSUMER)
@@ -339,7 +353,8 @@ class SpiceCloudControlPlanePactTest {
   @Test
   @PactTestFor(pactMethod = "regenerateWithoutWriteScope")
   void aTokenWithoutWriteScopeIsForbidden(MockServer server) {
-    expect(ForbiddenException.class, 403, () -> api(server).regenerateApiKey(42L, new RegenerateApiKeyRequest()));
+    expect(ForbiddenException.class, 403,
+        () -> api(server).regenerateApiKey(42L, new RegenerateApiKeyRequest().keyNumber(KeyNumberEnum.PRIMARY)));
   }
 
   // ---- 404 ---------------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.openapitools.codegen.CodegenModel;
 import org.openapitools.codegen.CodegenOperation;
 import org.openapitools.codegen.CodegenParameter;
@@ -15,7 +16,7 @@ import org.openapitools.codegen.model.ModelsMap;
 import org.openapitools.codegen.model.OperationsMap;
 
 /**
- * openapi-generator's {@code java} generator (used with {@code library=feign}) with two changes, both made by
+ * openapi-generator's {@code java} generator (used with {@code library=feign}) with three changes, all made by
  * adjusting what the stock templates render, not by replacing them.
  *
  * <p>Optional query, header and cookie parameters are not positional parameters of the generated methods. The
@@ -36,6 +37,12 @@ import org.openapitools.codegen.model.OperationsMap;
  * package-private subclass whose getters check first, and a copy into it. Responses decode into the plain
  * classes (so they equal models callers build); the runtime swaps in the checking copy only for a model holding
  * a malformed value, and decodes models with secret members into the subclass for its masking toString.
+ *
+ * <p>An optional property's {@code default} does not initialise its field. The stock generator starts the field
+ * at the default, so every request sends it: the client would speak for the caller about a value the caller left
+ * to the server, and an optional field with a default that upstream adds would change every request body the
+ * client sends (and so every consumer contract). Unset, the property is left out and the server applies its own
+ * default, which is what the document's {@code default} describes; a changed default is the gate's concern.
  */
 public class StableSignaturesJavaCodegen extends JavaClientCodegen {
 
@@ -77,6 +84,8 @@ public class StableSignaturesJavaCodegen extends JavaClientCodegen {
           model.parent = MODEL_BASE;
         }
         model.vendorExtensions.put(DECODED, true);
+        Stream.of(model.vars, model.allVars, model.optionalVars).flatMap(List::stream)
+            .filter(p -> !p.required).forEach(p -> p.defaultValue = null);
         model.imports.stream().map(importMapping()::get).filter(Objects::nonNull).forEach(imports::add);
       }
     }
