@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StableSignaturesJavaCodegenTest {
   @TempDir static Path work;
   private static String request;
+  private static String decoded;
 
   @BeforeAll
   static void generate() throws IOException {
@@ -32,6 +33,17 @@ class StableSignaturesJavaCodegenTest {
       props.putObject("x_spice_test_label").put("type", "string").put("default", "none");
       props.putObject("x_spice_test_kept").put("type", "string").put("default", "kept");
       schema.withArray("required").add("x_spice_test_kept");
+      // A model that extends another: the generator makes a class hierarchy for a parent with a discriminator.
+      ObjectNode schemas = (ObjectNode) d.with("components").with("schemas");
+      ObjectNode parent = schemas.putObject("XSpiceTestParent").put("type", "object");
+      parent.putArray("required").add("kind");
+      parent.putObject("properties").putObject("kind").put("type", "string");
+      parent.with("properties").putObject("inherited_at").put("type", "string").put("format", "date-time");
+      parent.putObject("discriminator").put("propertyName", "kind");
+      ObjectNode child = schemas.putObject("XSpiceTestChild");
+      child.putArray("allOf").addObject().put("$ref", "#/components/schemas/XSpiceTestParent");
+      child.withArray("allOf").addObject().put("type", "object").putObject("properties")
+          .putObject("own_count").put("type", "integer");
     });
     ClientGenerator generator = new ClientGenerator(
         Path.of(System.getProperty("basedir", ".")).resolve("../client/generator.yaml"),
@@ -39,6 +51,8 @@ class StableSignaturesJavaCodegenTest {
     ClientGenerator.Sources sources = generator.generate(doc, work.resolve("src"));
     request = Files.readString(sources.root().resolve(sources.modelPackage().replace('.', '/'))
         .resolve("RegenerateApiKeyRequest.java"));
+    decoded = Files.readString(sources.root().resolve(StableSignaturesJavaCodegen.RUNTIME_PACKAGE.replace('.', '/'))
+        .resolve(StableSignaturesJavaCodegen.DECODED_FILE));
   }
 
   /** The declaration of a field: {@code private Type name;} or {@code private Type name = value;}. */
@@ -59,5 +73,15 @@ class StableSignaturesJavaCodegenTest {
   @Test
   void aRequiredPropertyStartsAtItsDefaultAsTheStockGeneratorHasIt() {
     assertThat(field("xSpiceTestKept")).contains("= \"kept\"");
+  }
+
+  @Test
+  void aDecodedSubclassChecksTheGettersAModelInheritsAsWellAsItsOwn() {
+    String child = decoded.substring(decoded.indexOf("class DecodedXSpiceTestChild extends XSpiceTestChild"));
+    child = child.substring(0, child.indexOf("\n  }\n"));
+    assertThat(child).as("the child's decoded subclass").contains(
+        "getOwnCount() {\n      SpiceCloudModel.checkRead(this, JSON_PROPERTY_OWN_COUNT);",
+        "getInheritedAt() {\n      SpiceCloudModel.checkRead(this, JSON_PROPERTY_INHERITED_AT);",
+        "copy.setInheritedAt(plain.getInheritedAt());");
   }
 }
