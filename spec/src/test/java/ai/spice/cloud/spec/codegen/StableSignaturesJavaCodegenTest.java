@@ -19,6 +19,7 @@ class StableSignaturesJavaCodegenTest {
   @TempDir static Path work;
   private static String request;
   private static String decoded;
+  private static String keys;
 
   @BeforeAll
   static void generate() throws IOException {
@@ -33,6 +34,20 @@ class StableSignaturesJavaCodegenTest {
       props.putObject("x_spice_test_label").put("type", "string").put("default", "none");
       props.putObject("x_spice_test_kept").put("type", "string").put("default", "kept");
       schema.withArray("required").add("x_spice_test_kept");
+      // Unions, which the generator's normalizer (client/generator.yaml) reads as Object unless all are objects.
+      ObjectNode keyProps = TestDocs.schema(d, "ApiKeys").with("properties");
+      ObjectNode either = keyProps.putObject("x_spice_test_either");
+      either.putArray("oneOf").addObject().put("type", "string");
+      either.withArray("oneOf").addObject().put("type", "integer");
+      ObjectNode mixed = keyProps.putObject("x_spice_test_mixed");
+      mixed.putArray("anyOf").addObject().put("type", "object").putObject("properties").putObject("a").put("type", "string");
+      mixed.withArray("anyOf").addObject().put("type", "array").putObject("items").put("type", "string");
+      ObjectNode objects = keyProps.putObject("x_spice_test_objects");
+      objects.putArray("oneOf").addObject().put("type", "object").putObject("properties").putObject("a").put("type", "string");
+      objects.withArray("oneOf").addObject().put("type", "object").putObject("properties").putObject("b").put("type", "integer");
+      ObjectNode nullable = keyProps.putObject("x_spice_test_nullable");
+      nullable.putArray("oneOf").addObject().put("type", "null");
+      nullable.withArray("oneOf").addObject().put("type", "string");
       // A model that extends another: the generator makes a class hierarchy for a parent with a discriminator.
       ObjectNode schemas = (ObjectNode) d.with("components").with("schemas");
       ObjectNode parent = schemas.putObject("XSpiceTestParent").put("type", "object");
@@ -51,15 +66,20 @@ class StableSignaturesJavaCodegenTest {
     ClientGenerator.Sources sources = generator.generate(doc, work.resolve("src"));
     request = Files.readString(sources.root().resolve(sources.modelPackage().replace('.', '/'))
         .resolve("RegenerateApiKeyRequest.java"));
+    keys = Files.readString(sources.root().resolve(sources.modelPackage().replace('.', '/')).resolve("ApiKeys.java"));
     decoded = Files.readString(sources.root().resolve(StableSignaturesJavaCodegen.RUNTIME_PACKAGE.replace('.', '/'))
         .resolve(StableSignaturesJavaCodegen.DECODED_FILE));
   }
 
   /** The declaration of a field: {@code private Type name;} or {@code private Type name = value;}. */
   private static String field(String name) {
-    Matcher m = Pattern.compile("(?m)^\\s*private [^;=]+ " + name + "\\b[^;]*;").matcher(request);
-    assertThat(m.find()).as("a field " + name + " in\n" + request).isTrue();
-    return m.group();
+    return field(request, name);
+  }
+
+  private static String field(String source, String name) {
+    Matcher m = Pattern.compile("(?m)^\\s*private [^;=]+ " + name + "\\b[^;]*;").matcher(source);
+    assertThat(m.find()).as("a field " + name + " in\n" + source).isTrue();
+    return m.group().strip();
   }
 
   @Test
@@ -83,5 +103,18 @@ class StableSignaturesJavaCodegenTest {
         "getOwnCount() {\n      SpiceCloudModel.checkRead(this, JSON_PROPERTY_OWN_COUNT);",
         "getInheritedAt() {\n      SpiceCloudModel.checkRead(this, JSON_PROPERTY_INHERITED_AT);",
         "copy.setInheritedAt(plain.getInheritedAt());");
+  }
+
+  @Test
+  void aUnionWithAnAlternativeOtherThanAnObjectReadsAsAnyJsonValue() {
+    // The generator would write an empty class for these, which no string, number or array fits.
+    assertThat(field(keys, "xSpiceTestEither")).isEqualTo("private Object xSpiceTestEither;");
+    assertThat(field(keys, "xSpiceTestMixed")).isEqualTo("private Object xSpiceTestMixed;");
+  }
+
+  @Test
+  void aUnionOfObjectsKeepsTheGeneratorsMergedClassAndANullAlternativeOnlyMakesItNullable() {
+    assertThat(field(keys, "xSpiceTestObjects")).isEqualTo("private ApiKeysXSpiceTestObjects xSpiceTestObjects;");
+    assertThat(field(keys, "xSpiceTestNullable")).isEqualTo("private String xSpiceTestNullable;");
   }
 }
