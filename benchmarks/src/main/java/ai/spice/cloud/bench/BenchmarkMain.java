@@ -1,6 +1,10 @@
 package ai.spice.cloud.bench;
 
 import ai.spice.cloud.bench.contenders.Contenders;
+import ai.spice.cloud.bench.gate.GateBenchmark;
+import ai.spice.cloud.bench.gate.GateColdRunner;
+import ai.spice.cloud.bench.gate.GatePair;
+import ai.spice.cloud.bench.gate.GateReport;
 import ai.spice.cloud.bench.interleaved.InterleavedRun;
 import ai.spice.cloud.bench.interleaved.InterleavedRunner;
 import ai.spice.cloud.bench.logging.FullLoggingBenchmark;
@@ -9,6 +13,8 @@ import ai.spice.cloud.bench.report.Metric;
 import ai.spice.cloud.bench.report.RatioReport;
 import ai.spice.cloud.bench.report.WarmupCheck;
 import ai.spice.cloud.bench.server.ServerProcess;
+import ai.spice.cloud.spec.OpenApiDocs;
+import ai.spice.cloud.spec.compat.CompatibilityChecker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,13 +22,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
@@ -30,7 +40,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * One run of everything against one loopback fixture server process: for every operation kind, sequential
  * time and allocation per call and 8-thread throughput, with the contenders taking turns in one JVM per
  * operation and measure ({@link InterleavedRunner}); FULL logging of a 1 MiB body (JMH); first calls in fresh
- * JVMs; then the ratios ours / floor and ours / floor on our settings.
+ * JVMs; then the ratios ours / floor and ours / floor on our settings; last, the breaking-change gate's wire
+ * comparison of a ~500-line pair and of ten times it (cold in fresh JVMs, warm with JMH; {@code --gate} runs only it).
  *
  * <p>Why turns and not one JMH fork per contender: this 2-core machine is shared, and load that drifts between
  * forks run one after another lands in the ratio (two floors that differ only in their timeouts came out
@@ -38,7 +49,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * score is the mean over rounds of its median block.
  *
  * <p>{@code java -jar benchmarks/target/benchmarks.jar [--quick] [--rounds N] [--first-call-runs N]
- * [--contenders a,b,...] [--report FILE]}. Quick mode is a smoke run; its numbers are not worth quoting.
+ * [--contenders a,b,...] [--gate] [--gate-runs N] [--report FILE]}. Quick mode is a smoke run; its numbers are not
+ * worth quoting.
  */
 public final class BenchmarkMain {
   /** The target on FULL logging of the 1 MiB body, milliseconds per call. */
@@ -50,17 +62,32 @@ public final class BenchmarkMain {
     boolean quick = false;
     Integer rounds = null;
     Integer firstCallRuns = null;
+    boolean gateOnly = false;
+    Integer gateRuns = null;
     List<String> contenders = Contenders.DEFAULT_RUN;
-    Path reportFile = Path.of("benchmarks", "target", "benchmark-report.md");
+    Path reportFile = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--first-call-runs" -> firstCallRuns = Integer.parseInt(args[++i]);
         case "--contenders" -> contenders = Arrays.asList(args[++i].split(","));
+        case "--gate" -> gateOnly = true;
+        case "--gate-runs" -> gateRuns = Integer.parseInt(args[++i]);
         case "--report" -> reportFile = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
+    }
+    if (reportFile == null) {
+      reportFile = Path.of("benchmarks", "target", gateOnly ? "gate-report.md" : "benchmark-report.md");
+    }
+    Settings jmh = quick ? new Settings(1, 2, 2, 1) : new Settings(4, 5, 5, 2);
+    gateRuns = gateRuns != null ? gateRuns : (quick ? 3 : 9);
+    if (gateOnly) {
+      String loadBefore = loadAverage();
+      String gate = gate(jmh, gateRuns, reportFile);
+      write(reportFile, "Machine: " + machine(loadBefore) + "\n\n" + gate + "\n");
+      return;
     }
     if (!contenders.containsAll(List.of(Contenders.OURS, Contenders.FLOOR))) {
       throw new IllegalArgumentException("--contenders must include " + Contenders.OURS + " and " + Contenders.FLOOR);
@@ -69,7 +96,6 @@ public final class BenchmarkMain {
     // at steady state); JMH measures FULL logging only.
     InterleavedRun.Settings interleaved = quick ? new InterleavedRun.Settings(5, 5, 100)
         : new InterleavedRun.Settings(30, 40, 200);
-    Settings jmh = quick ? new Settings(1, 2, 2, 1) : new Settings(4, 5, 5, 2);
     rounds = rounds != null ? rounds : (quick ? 1 : 2);
     firstCallRuns = firstCallRuns != null ? firstCallRuns : (quick ? 3 : 7);
     String loadBefore = loadAverage();
@@ -105,7 +131,8 @@ public final class BenchmarkMain {
           }
         }
         for (String level : List.of("FULL", "NONE")) {
-          RunResult result = run(jmh, server, FullLoggingBenchmark.class.getName() + "\\.", "level", level);
+          RunResult result = jmh(jmh, FullLoggingBenchmark.class.getName() + "\\.", o -> o.param("level", level)
+              .jvmArgsAppend("-D" + OperationsBenchmark.PORT_PROPERTY + "=" + server.port())).iterator().next();
           logging.computeIfAbsent(level, l -> new ArrayList<>()).add(result.getPrimaryResult().getScore());
         }
       }
@@ -126,19 +153,59 @@ public final class BenchmarkMain {
         + " contenders taking turns on shared connections; a sequential or 8-thread ratio is the median over a"
         + " run's cycles of ours / the other in the same cycle, averaged over the runs. FULL logging with JMH, "
         + jmh + " per fork. Contenders " + contenders + "; first call: median of " + firstCallRuns
-        + " fresh JVMs per contender."
-        + " Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
-        + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + "); load average "
-        + loadBefore + " before, " + loadAverage() + " after.\n\n"
+        + " fresh JVMs per contender. Machine: " + machine(loadBefore) + "\n\n"
         + report.render() + "\nAll targets met: " + report.allTargetsMet() + "\n\n"
         + loggingVerdict(logging) + "\n\n" + warmupVerdict(stillWarming)
         + "\n\nPer round (the median block of each run, and the paired ratios):\n\n" + perRound(samples, null)
-        + perRound(ratios, "ours /");
+        + perRound(ratios, "ours /") + "\n" + gate(jmh, gateRuns, reportFile) + "\n";
+    write(reportFile, text);
+  }
+
+  private static void write(Path reportFile, String text) throws IOException {
     System.out.println();
     System.out.println(text);
     Files.createDirectories(reportFile.toAbsolutePath().getParent());
     Files.writeString(reportFile, text, StandardCharsets.UTF_8);
     System.out.println("Report written to " + reportFile);
+  }
+
+  private static String machine(String loadBefore) {
+    return Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version") + " ("
+        + System.getProperty("java.vm.name") + "); load average " + loadBefore + " before, " + loadAverage()
+        + " after.";
+  }
+
+  /**
+   * The gate's wire comparison per size: cold in {@code runs} fresh JVMs per mode (on the pair written next to the
+   * report, in gate-inputs/, where the gate jar can be run on it by hand), warm with JMH.
+   */
+  private static String gate(Settings settings, int runs, Path reportFile) throws Exception {
+    Map<Integer, GatePair> pairs = new LinkedHashMap<>();
+    Map<Integer, GateColdRunner.Input> inputs = new LinkedHashMap<>();
+    Path dir = reportFile.toAbsolutePath().resolveSibling("gate-inputs");
+    for (int copies : GatePair.SIZES) {
+      GatePair pair = GatePair.of(copies);
+      Path[] files = pair.write(dir);
+      int breaks = CompatibilityChecker.compare(OpenApiDocs.parse(pair.baseline()), OpenApiDocs.parse(pair.current()))
+          .breaking().size();
+      pairs.put(copies, pair);
+      inputs.put(copies, new GateColdRunner.Input(files[0], files[1], breaks));
+    }
+    Map<Integer, GateColdRunner.Cold> cold = GateColdRunner.medians(inputs, runs);
+    Map<String, GateReport.Warm> warm = new HashMap<>(); // by method and copies
+    String include = GateBenchmark.class.getName() + "\\.";
+    for (RunResult result : jmh(settings, include, o -> o.addProfiler(GCProfiler.class))) {
+      String method = result.getParams().getBenchmark();
+      warm.put(method.substring(method.lastIndexOf('.') + 1) + result.getParams().getParam("copies"),
+          new GateReport.Warm(result.getPrimaryResult().getScore(),
+              result.getSecondaryResults().get("gc.alloc.rate.norm").getScore()));
+    }
+    List<GateReport.Size> sizes = new ArrayList<>();
+    pairs.forEach((copies, pair) -> sizes.add(new GateReport.Size(copies, GatePair.lines(pair.baseline()),
+        GatePair.lines(pair.current()), inputs.get(copies).breaks(), cold.get(copies),
+        warm.get("parseAndCompare" + copies), warm.get("compareOnly" + copies))));
+    return GateReport.render(sizes, "cold: median of " + runs + " fresh JVMs per size and mode; warm: JMH average"
+        + " time and its GC profiler's bytes per operation, " + settings + ", 1 fork");
   }
 
   /** Warm-up and measurement per fork. */
@@ -149,20 +216,16 @@ public final class BenchmarkMain {
     }
   }
 
-  private static RunResult run(Settings settings, ServerProcess server, String include, String param, String value)
-      throws RunnerException {
-    OptionsBuilder options = new OptionsBuilder();
-    options.include(include)
-        .param(param, value)
+  private static Collection<RunResult> jmh(Settings settings, String include,
+      UnaryOperator<ChainedOptionsBuilder> more) throws RunnerException {
+    ChainedOptionsBuilder options = new OptionsBuilder().include(include)
         .warmupIterations(settings.warmups())
         .warmupTime(TimeValue.seconds(settings.warmupSeconds()))
         .measurementIterations(settings.measurements())
         .measurementTime(TimeValue.seconds(settings.measurementSeconds()))
         .forks(1)
-        .shouldFailOnError(true)
-        .jvmArgsAppend("-D" + OperationsBenchmark.PORT_PROPERTY + "=" + server.port());
-    Collection<RunResult> results = new Runner(options.build()).run();
-    return results.iterator().next();
+        .shouldFailOnError(true);
+    return new Runner(more.apply(options).build()).run();
   }
 
   /** Notes a run whose ratio moved between the halves of its cycles, i.e. measured before steady state. */

@@ -2,15 +2,11 @@ package ai.spice.cloud.bench;
 
 import ai.spice.cloud.bench.contenders.Contenders;
 import ai.spice.cloud.bench.report.Medians;
-import ai.spice.cloud.bench.server.ServerProcess;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** Starts {@link FirstCallProbe} in fresh JVMs, round-robin over contenders so drift hits all alike. */
 final class FirstCallRunner {
@@ -38,24 +34,7 @@ final class FirstCallRunner {
   }
 
   private long probe(String contender, String operation) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(ServerProcess.javaExecutable(),
-        "-cp", System.getProperty("java.class.path"),
-        FirstCallProbe.class.getName(), contender, operation, Integer.toString(port))
-        .redirectErrorStream(true)
-        .start();
-    String output;
-    try (InputStream in = process.getInputStream()) {
-      output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new IOException("first-call probe for " + contender + " did not finish");
-    }
-    for (String line : output.split("\\R")) {
-      if (line.startsWith(FirstCallProbe.OUTPUT_PREFIX)) {
-        return Long.parseLong(line.substring(FirstCallProbe.OUTPUT_PREFIX.length()).trim());
-      }
-    }
-    throw new IOException("first-call probe for " + contender + " " + operation + " failed:\n" + output);
+    return Long.parseLong(FreshJvm.run(FirstCallProbe.class, FirstCallProbe.OUTPUT_PREFIX, contender, operation,
+        Integer.toString(port)));
   }
 }

@@ -258,14 +258,14 @@ public final class CompatibilityChecker {
       this.callback = callback;
     }
 
-    /** The direction of what the request carries: the consumer's input, or for a callback its output. */
+    /** What the request carries: the consumer's input, or for a callback the payload, its output. */
     private Direction request() {
-      return callback ? Direction.OUTPUT : Direction.INPUT;
+      return callback ? Direction.PAYLOAD : Direction.INPUT;
     }
 
-    /** The direction of the answer: the consumer's output, or for a callback (its receiver answers) its input. */
+    /** The answer: the consumer's output, or for a callback its receiver's reply, its input. */
     private Direction answer() {
-      return callback ? Direction.INPUT : Direction.OUTPUT;
+      return callback ? Direction.REPLY : Direction.OUTPUT;
     }
 
     void compare() {

@@ -101,11 +101,11 @@ final class Constraints {
     if (d == null) {
       return;
     }
-    boolean breaks = dir == Direction.INPUT ? d.tightened() : d.loosened();
+    boolean breaks = dir.input() ? d.tightened() : d.loosened();
     if (breaks) {
-      out.breaking(dir == Direction.INPUT ? family.input : family.output, d.document(), d.pointer(), d.text(), op);
+      out.breaking(dir.input() ? family.input : family.output, d.document(), d.pointer(), d.text(), op);
     } else {
-      out.change(dir == Direction.INPUT ? ChangeKind.RELAXED_CONSTRAINT : ChangeKind.TIGHTENED_OUTPUT, d.document(),
+      out.change(dir.input() ? ChangeKind.RELAXED_CONSTRAINT : ChangeKind.TIGHTENED_OUTPUT, d.document(),
           d.pointer(), dir.label() + " " + d.text(), op);
     }
   }

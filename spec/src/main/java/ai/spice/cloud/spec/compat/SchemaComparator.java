@@ -154,27 +154,27 @@ final class SchemaComparator {
         // Another allOf member may declare it; or it moved into the alternatives of a oneOf/anyOf that now wraps
         // the schema (a nullable wrap), where the composition comparison judges it.
         if (depth != allOfMemberDepth && !inAlternatives.contains(name)) {
-          String what = newAll.containsKey(name) ? "property " + name + " is now " + (dir == Direction.INPUT
-              ? "readOnly: what consumers send is ignored" : "writeOnly: it is no longer sent")
-              : "property " + name + " was removed or renamed";
-          out.breaking(dir == Direction.OUTPUT ? Rule.RESPONSE_PROPERTY_REMOVED : Rule.REQUEST_PROPERTY_REMOVED,
+          String what = dir.label() + " property " + name + (!newAll.containsKey(name) ? " was removed or renamed"
+              : dir.input() ? " is now readOnly: what consumers send is ignored"
+              : " is now writeOnly: it is no longer sent");
+          out.breaking(dir.input() ? Rule.REQUEST_PROPERTY_REMOVED : Rule.RESPONSE_PROPERTY_REMOVED,
               newAll.containsKey(name) ? CURRENT : BASELINE, newAll.containsKey(name) ? newAll.get(name).pointer()
                   : old.pointer(), what, op);
         }
         return;
       }
       compare(old.node(), old.pointer(), cur.node(), cur.pointer(), dir, op, visited, depth + 1,
-          dir == Direction.INPUT && oldRequired.contains(name));
+          dir.input() && oldRequired.contains(name));
     });
     news.forEach((name, cur) -> {
       if (!olds.containsKey(name)) {
-        out.change(dir == Direction.OUTPUT ? ChangeKind.ADDED_RESPONSE_PROPERTY : ChangeKind.ADDED_REQUEST_PROPERTY,
+        out.change(dir.input() ? ChangeKind.ADDED_REQUEST_PROPERTY : ChangeKind.ADDED_RESPONSE_PROPERTY,
             CURRENT, cur.pointer(), "added " + dir.label() + " property " + name, op);
       }
     });
     oldAll.forEach((name, old) -> {
       if (!olds.containsKey(name) && !newAll.containsKey(name)) {
-        out.change(ChangeKind.CHANGED_PROPERTY_NOT_SENT, BASELINE, old.pointer(), (dir == Direction.INPUT
+        out.change(ChangeKind.CHANGED_PROPERTY_NOT_SENT, BASELINE, old.pointer(), (dir.input()
             ? "readOnly" : "writeOnly") + " property " + name + " was removed from a " + dir.label(), op);
       }
     });
@@ -199,7 +199,7 @@ final class SchemaComparator {
     if (declared.isEmpty()) {
       return declared;
     }
-    String hidden = dir == Direction.INPUT ? "readOnly" : "writeOnly";
+    String hidden = dir.input() ? "readOnly" : "writeOnly";
     Map<String, Ref> result = new java.util.LinkedHashMap<>(declared);
     result.values().removeIf(p -> p.node().path(hidden).asBoolean(false)
         || Ref.of(doc, p.node(), p.pointer()).node().path(hidden).asBoolean(false));
@@ -251,15 +251,15 @@ final class SchemaComparator {
     String oldKw = o.pointer() + "/" + keyword;
     String newKw = n.pointer() + "/" + keyword;
     boolean alternatives = !keyword.equals("allOf");
-    Rule rule = dir == Direction.INPUT ? Rule.COMPOSITION_NARROWED_ON_INPUT : Rule.COMPOSITION_WIDENED_ON_OUTPUT;
-    ChangeKind harmless = dir == Direction.INPUT ? ChangeKind.RELAXED_CONSTRAINT : ChangeKind.TIGHTENED_OUTPUT;
+    Rule rule = dir.input() ? Rule.COMPOSITION_NARROWED_ON_INPUT : Rule.COMPOSITION_WIDENED_ON_OUTPUT;
+    ChangeKind harmless = dir.input() ? ChangeKind.RELAXED_CONSTRAINT : ChangeKind.TIGHTENED_OUTPUT;
     if (!hasA) {
       // The old schema as a whole stands for the missing members.
       introduced(keyword, o, b, newKw, dir, op, depth, alternatives, rule, harmless);
     } else if (!hasB) {
       removed(keyword, a, oldKw, n, dir, op, depth, alternatives, rule, harmless);
     } else {
-      members(keyword, a, b, oldKw, newKw, dir, op, visited, depth, alternatives == (dir == Direction.INPUT), rule,
+      members(keyword, a, b, oldKw, newKw, dir, op, visited, depth, alternatives == (dir.input()), rule,
           harmless);
     }
   }
@@ -269,7 +269,7 @@ final class SchemaComparator {
     if (!alternatives && annotationsOnly(b)) {
       return; // members with no validation keyword constrain nothing, and annotations never break
     }
-    if (alternatives == (dir == Direction.INPUT)) {
+    if (alternatives == (dir.input())) {
       // Input alternatives: one member must accept all the old schema did. Output allOf: one member must keep
       // the old promise.
       Set<String> oldTypes = typesOf(oldDoc, o.node(), o.pointer());
@@ -278,7 +278,7 @@ final class SchemaComparator {
           continue; // a member of another type covers none of the old values: no trial needed
         }
         if (accepts(o.node(), o.pointer(), b.get(j), newKw + "/" + j, dir, depth, !alternatives)) {
-          if (keyword.equals("oneOf") && dir == Direction.INPUT && !apartByType(b, j, newKw)) {
+          if (keyword.equals("oneOf") && dir.input() && !apartByType(b, j, newKw)) {
             // oneOf accepts a value that matches exactly one member: old values may now match two.
             out.breaking(rule, CURRENT, newKw, "oneOf introduced: " + label(b.get(j), j) + " covers the previous"
                 + " schema, but another member may match the same values, and oneOf then rejects them", op);
@@ -289,7 +289,7 @@ final class SchemaComparator {
           return;
         }
       }
-      out.breaking(rule, CURRENT, newKw, keyword + " introduced: no member " + (dir == Direction.INPUT
+      out.breaking(rule, CURRENT, newKw, keyword + " introduced: no member " + (dir.input()
           ? "accepts every value the previous schema accepted" : "keeps what the previous schema promised"), op);
       return;
     }
@@ -298,8 +298,8 @@ final class SchemaComparator {
     for (int j = 0; j < b.size(); j++) {
       if (!accepts(o.node(), o.pointer(), b.get(j), newKw + "/" + j, dir, depth, !alternatives)) {
         any = true;
-        String why = dir == Direction.OUTPUT ? " may return values the previous schema did not"
-            : " rejects values that were accepted";
+        String why = dir.input() ? " rejects values that were accepted"
+            : " may return values the previous schema did not";
         out.breaking(rule, CURRENT, newKw + "/" + j, keyword + " introduced: " + label(b.get(j), j) + why, op);
       }
     }
@@ -357,13 +357,13 @@ final class SchemaComparator {
 
   private void removed(String keyword, JsonNode a, String oldKw, Ref n, Direction dir, String op, int depth,
       boolean alternatives, Rule rule, ChangeKind harmless) {
-    if (alternatives == (dir == Direction.INPUT)) {
+    if (alternatives == (dir.input())) {
       // Input alternatives: the new schema must accept each old member. Output allOf: it must keep each promise.
       boolean any = false;
       for (int i = 0; i < a.size(); i++) {
         if (!accepts(a.get(i), oldKw + "/" + i, n.node(), n.pointer(), dir, depth, !alternatives)) {
           any = true;
-          out.breaking(rule, BASELINE, oldKw + "/" + i, keyword + " removed: " + (dir == Direction.INPUT
+          out.breaking(rule, BASELINE, oldKw + "/" + i, keyword + " removed: " + (dir.input()
               ? "values " + label(a.get(i), i) + " accepted are no longer all accepted"
               : "the promise of " + label(a.get(i), i) + " no longer holds"), op);
         }
@@ -381,8 +381,8 @@ final class SchemaComparator {
         return;
       }
     }
-    out.breaking(rule, BASELINE, oldKw, keyword + " removed: the schema now " + (dir == Direction.OUTPUT
-        ? "returns values none of its former members described" : "rejects values its former members accepted"), op);
+    out.breaking(rule, BASELINE, oldKw, keyword + " removed: the schema now " + (dir.input()
+        ? "rejects values its former members accepted" : "returns values none of its former members described"), op);
   }
 
   /**
@@ -491,24 +491,24 @@ final class SchemaComparator {
     if (a == null && b == null) {
       return;
     }
-    Rule rule = dir == Direction.INPUT ? Rule.COMPOSITION_NARROWED_ON_INPUT : Rule.COMPOSITION_WIDENED_ON_OUTPUT;
-    ChangeKind harmless = dir == Direction.INPUT ? ChangeKind.RELAXED_CONSTRAINT : ChangeKind.TIGHTENED_OUTPUT;
+    Rule rule = dir.input() ? Rule.COMPOSITION_NARROWED_ON_INPUT : Rule.COMPOSITION_WIDENED_ON_OUTPUT;
+    ChangeKind harmless = dir.input() ? ChangeKind.RELAXED_CONSTRAINT : ChangeKind.TIGHTENED_OUTPUT;
     if (a == null) {
-      if (dir == Direction.INPUT) {
+      if (dir.input()) {
         out.breaking(rule, CURRENT, n.pointer() + "/not", "not introduced: it rejects values that were accepted", op);
       } else {
         out.change(harmless, CURRENT, n.pointer() + "/not", "not introduced", op);
       }
     } else if (b == null) {
-      if (dir == Direction.OUTPUT) {
-        out.breaking(rule, BASELINE, o.pointer() + "/not", "not removed: values it excluded may now arrive", op);
-      } else {
+      if (dir.input()) {
         out.change(harmless, BASELINE, o.pointer() + "/not", "not removed", op);
+      } else {
+        out.breaking(rule, BASELINE, o.pointer() + "/not", "not removed: values it excluded may now arrive", op);
       }
     } else {
-      Direction flipped = dir == Direction.INPUT ? Direction.OUTPUT : Direction.INPUT;
+      Direction flipped = dir.reversed();
       if (!accepts(a, o.pointer() + "/not", b, n.pointer() + "/not", flipped, depth, false)) {
-        String what = dir == Direction.INPUT ? "not changed: it now rejects values that were accepted"
+        String what = dir.input() ? "not changed: it now rejects values that were accepted"
             : "not changed: values it excluded may now arrive";
         out.breaking(rule, CURRENT, n.pointer() + "/not", what, op);
       }
@@ -557,8 +557,8 @@ final class SchemaComparator {
       return;
     }
     // Input: every type consumers could send must still be accepted. Output: nothing new may arrive.
-    Set<String> from = dir == Direction.INPUT ? a : b;
-    Set<String> to = dir == Direction.INPUT ? b : a;
+    Set<String> from = dir.input() ? a : b;
+    Set<String> to = dir.input() ? b : a;
     Set<String> lost = new TreeSet<>();
     if (from.isEmpty() && !to.isEmpty()) {
       lost.add("any");
@@ -568,10 +568,10 @@ final class SchemaComparator {
     String ptr = cur.has("type") ? newPtr + "/type" : newPtr;
     if (!lost.isEmpty()) {
       out.breaking(Rule.TYPE_CHANGED, CURRENT, ptr, change + " ("
-          + (dir == Direction.INPUT ? "no longer accepts " : "may now return ") + lost + ")", op);
+          + (dir.input() ? "no longer accepts " : "may now return ") + lost + ")", op);
     } else {
       boolean typed = cur.has("type");
-      out.change(dir == Direction.INPUT ? ChangeKind.RELAXED_CONSTRAINT : ChangeKind.TIGHTENED_OUTPUT,
+      out.change(dir.input() ? ChangeKind.RELAXED_CONSTRAINT : ChangeKind.TIGHTENED_OUTPUT,
           typed ? CURRENT : BASELINE, typed ? ptr : oldPtr + "/type", dir.label() + " " + change, op);
     }
   }
@@ -586,9 +586,9 @@ final class SchemaComparator {
     int rb = integerWidth(b);
     if (ra > 0 && rb > 0) {
       // Generated clients use Integer for no format and int32, Long for int64: input may widen, output may narrow.
-      boolean breaks = dir == Direction.INPUT ? rb < ra : rb > ra;
+      boolean breaks = dir.input() ? rb < ra : rb > ra;
       if (!breaks) {
-        out.change(dir == Direction.INPUT ? ChangeKind.RELAXED_CONSTRAINT : ChangeKind.TIGHTENED_OUTPUT, CURRENT,
+        out.change(dir.input() ? ChangeKind.RELAXED_CONSTRAINT : ChangeKind.TIGHTENED_OUTPUT, CURRENT,
             newPtr + (b.isMissingNode() ? "" : "/format"), dir.label() + " format " + text(a) + " -> " + text(b), op);
         return;
       }
@@ -619,22 +619,25 @@ final class SchemaComparator {
       if (!removed.isEmpty()) {
         out.breaking(Rule.ENUM_NARROWED, CURRENT, newPtr + "/enum", "enum lost " + removed + " (now " + b + ")", op);
       }
-      if (!added.isEmpty() && dir == Direction.OUTPUT) {
-        out.breaking(Rule.ENUM_WIDENED_ON_OUTPUT, CURRENT, newPtr + "/enum", "response enum gained " + added, op);
+      String gained = dir.label() + " enum gained " + added;
+      if (!added.isEmpty() && dir.input()) {
+        out.change(ChangeKind.ADDED_INPUT_ENUM_VALUE, CURRENT, newPtr + "/enum", gained, op);
       } else if (!added.isEmpty()) {
-        out.change(ChangeKind.ADDED_INPUT_ENUM_VALUE, CURRENT, newPtr + "/enum", "request enum gained " + added, op);
+        out.breaking(Rule.ENUM_WIDENED_ON_OUTPUT, CURRENT, newPtr + "/enum", gained, op);
       }
     } else if (a == null) {
-      if (dir == Direction.INPUT) {
+      if (dir.input()) {
         out.breaking(Rule.ENUM_NARROWED, CURRENT, newPtr + "/enum", "a free value is now restricted to " + b, op);
       } else {
-        out.change(ChangeKind.TIGHTENED_OUTPUT, CURRENT, newPtr + "/enum", "response value restricted to " + b, op);
+        out.change(ChangeKind.TIGHTENED_OUTPUT, CURRENT, newPtr + "/enum", dir.label() + " value restricted to " + b,
+            op);
       }
-    } else if (dir == Direction.OUTPUT) {
-      out.breaking(Rule.ENUM_WIDENED_ON_OUTPUT, CURRENT, newPtr, "response enum " + a
-          + " was lifted: any value may arrive", op);
+    } else if (dir.input()) {
+      out.change(ChangeKind.RELAXED_CONSTRAINT, BASELINE, oldPtr + "/enum", dir.label() + " enum " + a + " was lifted",
+          op);
     } else {
-      out.change(ChangeKind.RELAXED_CONSTRAINT, BASELINE, oldPtr + "/enum", "request enum " + a + " was lifted", op);
+      out.breaking(Rule.ENUM_WIDENED_ON_OUTPUT, CURRENT, newPtr, dir.label() + " enum " + a
+          + " was lifted: any value may arrive", op);
     }
   }
 
@@ -654,10 +657,11 @@ final class SchemaComparator {
     String what = "x-extensible-enum lost " + removed + " (now " + b + ")";
     if (removed.isEmpty()) {
       return;
-    } else if (dir == Direction.INPUT) {
+    } else if (dir.input()) {
       out.breaking(Rule.ENUM_NARROWED, CURRENT, newPtr + "/x-extensible-enum", what, op);
     } else {
-      out.change(ChangeKind.TIGHTENED_OUTPUT, CURRENT, newPtr + "/x-extensible-enum", "response " + what, op);
+      out.change(ChangeKind.TIGHTENED_OUTPUT, CURRENT, newPtr + "/x-extensible-enum", dir.label() + " " + what,
+          op);
     }
   }
 
@@ -687,11 +691,11 @@ final class SchemaComparator {
     String ptr = (b != null ? newPtr : oldPtr) + "/default";
     String what = a == null ? "default " + b + " added" : b == null ? "default " + a + " was removed"
         : "default changed from " + a + " to " + b;
-    if (dir == Direction.INPUT && !alwaysSent) {
+    if (dir.input() && !alwaysSent) {
       out.breaking(Rule.DEFAULT_CHANGED, doc, ptr, what, op);
     } else {
-      out.change(ChangeKind.CHANGED_DEFAULT, doc, ptr, what + (dir == Direction.OUTPUT ? " on a response value"
-          : " on a required input"), op);
+      out.change(ChangeKind.CHANGED_DEFAULT, doc, ptr, what + " on a " + (dir.input() ? "required " : "")
+          + dir.label() + " value", op);
     }
   }
 
@@ -705,7 +709,7 @@ final class SchemaComparator {
     Set<String> b = names(cur.path("required"));
     for (String name : newHidden) {
       if (oldHidden.contains(name) && a.contains(name) != b.contains(name)) {
-        out.change(ChangeKind.CHANGED_PROPERTY_NOT_SENT, CURRENT, newPtr + "/required", (dir == Direction.INPUT
+        out.change(ChangeKind.CHANGED_PROPERTY_NOT_SENT, CURRENT, newPtr + "/required", (dir.input()
             ? "readOnly" : "writeOnly") + " property " + name + (b.contains(name) ? " became" : " is no longer")
             + " required, which has no effect in a " + dir.label(), op);
       }
@@ -714,23 +718,22 @@ final class SchemaComparator {
     b.removeAll(newHidden);
     for (String name : b) {
       if (!a.contains(name)) {
-        if (dir == Direction.INPUT) {
-          out.breaking(Rule.REQUIRED_PROPERTY_ADDED, CURRENT, newPtr + "/required", "property " + name
-              + " became required", op);
+        String property = dir.label() + " property " + name;
+        if (dir.input()) {
+          out.breaking(Rule.REQUIRED_PROPERTY_ADDED, CURRENT, newPtr + "/required", property + " became required", op);
         } else {
-          out.change(ChangeKind.TIGHTENED_OUTPUT, CURRENT, newPtr + "/required", "response property " + name
-              + " is now always present", op);
+          out.change(ChangeKind.TIGHTENED_OUTPUT, CURRENT, newPtr + "/required", property + " is now always present",
+              op);
         }
       }
     }
     for (String name : a) {
       if (!b.contains(name)) {
-        if (dir == Direction.OUTPUT) {
-          out.breaking(Rule.RESPONSE_PROPERTY_NO_LONGER_REQUIRED, CURRENT, newPtr + "/required", "property " + name
-              + " is no longer required", op);
+        String property = dir.label() + " property " + name + " is no longer required";
+        if (dir.input()) {
+          out.change(ChangeKind.RELAXED_CONSTRAINT, BASELINE, oldPtr + "/required", property, op);
         } else {
-          out.change(ChangeKind.RELAXED_CONSTRAINT, BASELINE, oldPtr + "/required", "request property " + name
-              + " is no longer required", op);
+          out.breaking(Rule.RESPONSE_PROPERTY_NO_LONGER_REQUIRED, CURRENT, newPtr + "/required", property, op);
         }
       }
     }

@@ -33,7 +33,7 @@ final class Serialization {
       out.breaking(Rule.SERIALIZATION_CHANGED, CURRENT, ptr + (cur.has("explode") ? "/explode" : ""), label
           + ": explode changed from " + explode(old, styleA) + " to " + explode(cur, styleB), op);
     }
-    if (dir == Direction.INPUT) {
+    if (dir.input()) {
       for (String flag : new String[] {"allowEmptyValue", "allowReserved"}) {
         if (old.path(flag).asBoolean(false) && !cur.path(flag).asBoolean(false)) {
           out.breaking(Rule.SERIALIZATION_CHANGED, CURRENT, ptr + (cur.has(flag) ? "/" + flag : ""), label

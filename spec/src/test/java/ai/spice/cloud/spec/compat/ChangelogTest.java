@@ -46,7 +46,7 @@ class ChangelogTest {
         + " (`/components/schemas/ApiKeysRegenerated/properties/regenerated_key/type`; used by POST"
         + " /v1/apps/{appId}/api-keys): " + Rule.TYPE_CHANGED.why() + "\n\n"
         + "### Accepted breaks\n\n"
-        + "- **RESPONSE_PROPERTY_REMOVED** property api\\_key\\_2 was removed or renamed"
+        + "- **RESPONSE_PROPERTY_REMOVED** response property api\\_key\\_2 was removed or renamed"
         + " (`/components/schemas/ApiKeys/properties/api_key_2`; used by GET /v1/apps/{appId}/api-keys):"
         + " accepted until 2026-12-31, the upstream fix was announced\n\n"
         + "### Added operations\n\n"

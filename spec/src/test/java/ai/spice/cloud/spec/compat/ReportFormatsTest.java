@@ -190,7 +190,7 @@ class ReportFormatsTest {
           .findFirst().orElseThrow();
       assertThat(removed.get(0)).startsWith("fails the build");
       assertThat(removed.get(2)).isEqualTo("baseline " + ODD_PTR);
-      assertThat(removed.get(3)).isEqualTo("property " + ODD + " was removed or renamed (used by GET"
+      assertThat(removed.get(3)).isEqualTo("response property " + ODD + " was removed or renamed (used by GET"
           + " /v1/apps/{appId}/api-keys)");
       assertThat(removed.get(4)).isEqualTo(Rule.RESPONSE_PROPERTY_REMOVED.why());
     }
@@ -236,9 +236,9 @@ class ReportFormatsTest {
       // The control character becomes U+FFFD, the line break a space; everything else is kept.
       String odd = ODD.replace('\u0001', '\uFFFD');
       assertThat(removed.getAttribute("name")).isEqualTo("baseline " + ODD_PTR.replace('\u0001', '\uFFFD')
-          + ": property " + odd + " was removed or renamed");
+          + ": response property " + odd + " was removed or renamed");
       Element failure = (Element) removed.getElementsByTagName("failure").item(0);
-      assertThat(failure.getAttribute("message")).isEqualTo("property " + odd + " was removed or renamed");
+      assertThat(failure.getAttribute("message")).isEqualTo("response property " + odd + " was removed or renamed");
       assertThat(failure.getTextContent()).contains(Rule.RESPONSE_PROPERTY_REMOVED.why(), "status: fails the build");
       assertThat(cases).filteredOn(c -> c.getAttribute("classname").equals("gate.rule.PATH_REMOVED"))
           .singleElement().satisfies(c -> assertThat(c.getElementsByTagName("failure").getLength()).isZero());

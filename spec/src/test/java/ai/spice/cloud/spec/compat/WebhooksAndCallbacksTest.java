@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -44,10 +45,37 @@ class WebhooksAndCallbacksTest {
   }
 
   @Test
+  void aPayloadPropertyRemovedIsCalledAPayloadPropertyInTheFinding() {
+    Finding f = onlyBreak(fixture("RESPONSE_PROPERTY_REMOVED--webhook-payload"), Rule.RESPONSE_PROPERTY_REMOVED,
+        HOOK_PTR + "/requestBody" + JSON + "/properties/kind");
+    assertThat(f.what()).isEqualTo("payload property kind was removed or renamed");
+  }
+
+  @Test
   void aNewRequiredPayloadFieldIsHarmlessForTheReceiver() {
     CompatibilityChecker.Result r = compatible(fixture("TIGHTENED_OUTPUT--webhook-new-required-field"));
-    assertThat(onlyChange(r, ChangeKind.TIGHTENED_OUTPUT, HOOK_PTR + "/requestBody" + JSON + "/required").usedBy())
-        .containsExactly(WEBHOOK);
+    Change c = onlyChange(r, ChangeKind.TIGHTENED_OUTPUT, HOOK_PTR + "/requestBody" + JSON + "/required");
+    assertThat(c.usedBy()).containsExactly(WEBHOOK);
+    assertThat(c.text()).isEqualTo("payload property at is now always present");
+  }
+
+  @Test
+  void aSchemaSharedByAResponseAndAPayloadIsOneFindingInTheWordsOfEach() {
+    String thing = "/components/schemas/Thing";
+    Consumer<ObjectNode> share = d -> {
+      d.putObject("components").putObject("schemas").set("Thing", d.at(HOOK_PTR + "/requestBody" + JSON));
+      at(d, HOOK_PTR + "/requestBody/content/application~1json").putObject("schema").put("$ref", "#" + thing);
+      at(d, "/paths/~1subscriptions/post/responses/201").putObject("content").putObject("application/json")
+          .putObject("schema").put("$ref", "#" + thing);
+    };
+    CompatibilityChecker.Result r = events(share, d -> at(d, thing + "/properties").remove("kind"));
+
+    assertThat(r.breaking()).extracting(Finding::rule, Finding::pointer).containsOnly(
+        org.assertj.core.groups.Tuple.tuple(Rule.RESPONSE_PROPERTY_REMOVED, thing + "/properties/kind"));
+    assertThat(r.breaking()).extracting(Finding::what, f -> List.copyOf(f.usedBy())).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple("response property kind was removed or renamed",
+            List.of("POST /subscriptions")),
+        org.assertj.core.groups.Tuple.tuple("payload property kind was removed or renamed", List.of(WEBHOOK)));
   }
 
   @Test
@@ -70,6 +98,22 @@ class WebhooksAndCallbacksTest {
     Finding f = onlyBreak(fixture("REQUIRED_PROPERTY_ADDED--callback-answer"), Rule.REQUIRED_PROPERTY_ADDED,
         CB_PTR + "/responses/200" + JSON + "/required");
     assertThat(f.usedBy()).containsExactly(CALLBACK);
+    assertThat(f.what()).isEqualTo("reply property status became required");
+  }
+
+  @Test
+  void aChangeToACallbacksPayloadOrReplySchemaSaysPayloadOrReply() {
+    String payload = CB_PTR + "/requestBody" + JSON + "/properties/event";
+    String reply = CB_PTR + "/responses/200" + JSON + "/properties/status";
+    CompatibilityChecker.Result r = compatible(events(d -> at(d, reply).putArray("enum").add("ok").add("retry"),
+        d -> {
+          at(d, payload).put("maxLength", 64);
+          at(d, reply).remove("enum");
+        }));
+    assertThat(onlyChange(r, ChangeKind.TIGHTENED_OUTPUT, payload + "/maxLength").text())
+        .isEqualTo("payload maxLength 64 added");
+    assertThat(onlyChange(r, ChangeKind.RELAXED_CONSTRAINT, reply + "/enum").text())
+        .isEqualTo("reply enum [\"ok\", \"retry\"] was lifted");
   }
 
   @Test
