@@ -70,8 +70,8 @@ final class SchemaComparator {
     if (oldRaw.has("$ref") && newRaw.has("$ref")) {
       Keywords.besideRef(oldRaw, newRaw, oldRawPtr, newRawPtr, op, out);
     }
-    Ref o = Ref.of(oldDoc, oldRaw, oldRawPtr);
-    Ref n = Ref.of(newDoc, newRaw, newRawPtr);
+    Ref o = Ref.schema(oldDoc, oldRaw, oldRawPtr);
+    Ref n = Ref.schema(newDoc, newRaw, newRawPtr);
     if (!visited.add(o.pointer() + "|" + n.pointer() + "|" + dir + (alwaysSent ? "|sent" : "")
         + (depth == allOfMemberDepth ? "|allOf" : ""))) {
       return;
@@ -116,14 +116,14 @@ final class SchemaComparator {
   }
 
   boolean sameSchema(JsonNode a, String oldPtr, JsonNode b, String newPtr) {
-    return Ref.of(oldDoc, a, oldPtr).node().equals(Ref.of(newDoc, b, newPtr).node());
+    return Ref.schema(oldDoc, a, oldPtr).node().equals(Ref.schema(newDoc, b, newPtr).node());
   }
 
   /** Whether comparing the pair finds no break, without reporting anything. */
   private boolean accepts(JsonNode oldRaw, String oldPtr, JsonNode newRaw, String newPtr, Direction dir, int depth,
       boolean allOf) {
-    String key = Ref.of(oldDoc, oldRaw, oldPtr).pointer() + "|" + Ref.of(newDoc, newRaw, newPtr).pointer() + "|" + dir
-        + "|" + allOf;
+    String key = Ref.schema(oldDoc, oldRaw, oldPtr).pointer() + "|" + Ref.schema(newDoc, newRaw, newPtr).pointer()
+        + "|" + dir + "|" + allOf;
     Boolean known = trials.get(key);
     if (known != null) {
       return known;
@@ -185,7 +185,7 @@ final class SchemaComparator {
     Set<String> names = new HashSet<>();
     for (String keyword : List.of("oneOf", "anyOf")) {
       for (JsonNode member : schema.node().path(keyword)) {
-        Ref.of(doc, member, schema.pointer()).node().path("properties").fieldNames().forEachRemaining(names::add);
+        Ref.schema(doc, member, schema.pointer()).node().path("properties").fieldNames().forEachRemaining(names::add);
       }
     }
     return names;
@@ -202,7 +202,7 @@ final class SchemaComparator {
     String hidden = dir.input() ? "readOnly" : "writeOnly";
     Map<String, Ref> result = new java.util.LinkedHashMap<>(declared);
     result.values().removeIf(p -> p.node().path(hidden).asBoolean(false)
-        || Ref.of(doc, p.node(), p.pointer()).node().path(hidden).asBoolean(false));
+        || Ref.schema(doc, p.node(), p.pointer()).node().path(hidden).asBoolean(false));
     return result;
   }
 
@@ -228,7 +228,7 @@ final class SchemaComparator {
         result.put(p.getKey(), new Ref(p.getValue(), schema.pointer() + "/properties/" + escape(p.getKey()))));
     JsonNode allOf = schema.node().path("allOf");
     for (int i = 0; i < allOf.size() && level < 8; i++) {
-      Ref member = Ref.of(doc, allOf.get(i), schema.pointer() + "/allOf/" + i);
+      Ref member = Ref.schema(doc, allOf.get(i), schema.pointer() + "/allOf/" + i);
       declared(doc, member, level + 1).forEach(result::putIfAbsent);
     }
     return result;
@@ -333,7 +333,7 @@ final class SchemaComparator {
   }
 
   private static Set<String> typesOf(JsonNode doc, JsonNode schema, String ptr) {
-    JsonNode type = Ref.of(doc, schema, ptr).node().path("type");
+    JsonNode type = Ref.schema(doc, schema, ptr).node().path("type");
     Set<String> types = new TreeSet<>();
     if (type.isArray()) {
       type.forEach(t -> types.add(t.asText()));
