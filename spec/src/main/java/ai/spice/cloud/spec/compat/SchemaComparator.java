@@ -86,6 +86,12 @@ final class SchemaComparator {
     if (!old.isObject() || !cur.isObject()) {
       return;
     }
+    if (alternativesOnly(old, cur) || alternativesOnly(cur, old)) {
+      for (String keyword : COMPOSITION) {
+        composition(keyword, o, n, dir, op, visited, depth);
+      }
+      return;
+    }
     types(old, cur, o.pointer(), n.pointer(), dir, op);
     format(old, cur, n.pointer(), dir, op);
     enums(old, cur, o.pointer(), n.pointer(), dir, op);
@@ -103,6 +109,26 @@ final class SchemaComparator {
     properties(o, n, dir, op, visited, depth, oldAll, newAll, olds, news);
     Applicators.compare(this, o, n, dir, op, visited, depth);
     Keywords.unsupported(old, cur, o.pointer(), n.pointer(), op, out);
+  }
+
+  /**
+   * Whether a schema only offers alternatives (oneOf/anyOf, annotations beside) that the other side does not, as
+   * in a nullable wrap {@code oneOf: [{type: 'null'}, X]} against X, either way. Its values are those of its
+   * members, each of which the composition comparison compares with the whole other schema; its own level states
+   * nothing, not "anything", so it is not compared keyword by keyword with the other side's (X's enum or required
+   * are not new).
+   */
+  private static boolean alternativesOnly(JsonNode schema, JsonNode other) {
+    boolean offers = false;
+    for (var names = schema.fieldNames(); names.hasNext(); ) {
+      String k = names.next();
+      if ((k.equals("oneOf") || k.equals("anyOf")) && !other.has(k)) {
+        offers = true;
+      } else if (!Keywords.annotation(k)) {
+        return false;
+      }
+    }
+    return offers;
   }
 
   /** Compares two subschemas one level down (Applicators' way back in). */
