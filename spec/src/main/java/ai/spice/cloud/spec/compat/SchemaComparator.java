@@ -101,7 +101,7 @@ final class SchemaComparator {
     Map<String, Ref> olds = travelling(oldDoc, oldAll, dir);
     Map<String, Ref> news = travelling(newDoc, newAll, dir);
     required(old, cur, o.pointer(), n.pointer(), dir, op, hidden(oldAll, olds), hidden(newAll, news));
-    Constraints.compare(old, cur, o.pointer(), n.pointer(), dir, op, out);
+    Constraints.compare(oldDoc, newDoc, old, cur, o.pointer(), n.pointer(), dir, op, out);
     for (String keyword : COMPOSITION) {
       composition(keyword, o, n, dir, op, visited, depth);
     }
