@@ -65,6 +65,12 @@ final class SchemaComparator {
   private void compare(JsonNode oldRaw, String oldRawPtr, JsonNode newRaw, String newRawPtr, Direction dir,
       String op, Set<String> visited, int depth, boolean alwaysSent) {
     if (oldRaw == null || newRaw == null || oldRaw.isMissingNode() || newRaw.isMissingNode()) {
+      if (!dir.input() && (oldRaw == null || oldRaw.isMissingNode()) && newRaw != null && !newRaw.isMissingNode()) {
+        // No schema allows any content (OpenAPI 3.1): one given now only narrows what consumers receive. (On input
+        // it narrows what is accepted, which is not judged yet.)
+        out.change(ChangeKind.TIGHTENED_OUTPUT, CURRENT, newRawPtr, dir.label() + " content had no schema (any"
+            + " content) and now has one", op);
+      }
       return;
     }
     if (oldRaw.has("$ref") && newRaw.has("$ref")) {
