@@ -460,6 +460,7 @@ final class SchemaComparator {
     JsonNode drivers = oldDrives ? a : b;
     JsonNode candidates = oldDrives ? b : a;
     boolean[] candidateUsed = oldDrives ? newUsed : oldUsed;
+    boolean[] unchanged = candidateUsed.clone(); // so far only the members paired with themselves
     List<Integer> unresolved = new ArrayList<>();
     for (int d : driving) {
       int found = -1;
@@ -473,6 +474,14 @@ final class SchemaComparator {
       }
       if (found < 0) {
         unresolved.add(d);
+        continue;
+      }
+      if (unchanged[found]) {
+        // A member that stayed as it was covers this one, which is gone (or new) rather than turned into it:
+        // comparing the two would report their differences as changes.
+        out.change(harmless, oldDrives ? BASELINE : CURRENT, (oldDrives ? oldKw : newKw) + "/" + d, keyword + " "
+            + label(drivers.get(d), d) + (oldDrives ? " was removed; " : " was added; ") + label(candidates.get(found),
+            found) + ", unchanged, covers it", op);
         continue;
       }
       candidateUsed[found] = true;
