@@ -114,7 +114,11 @@ public final class CompatibilityChecker {
       String oldPathPtr = "/paths/" + escape(path);
       String newPath = matched.get(path);
       if (newPath == null) {
-        add(Rule.PATH_REMOVED, BASELINE, oldPathPtr, "path " + path + " was removed or renamed", null);
+        // Removing a path removes its operations: one with none (only parameters, or empty) offered nothing to call.
+        JsonNode oldItem = Ref.of(oldDoc, p.getValue(), oldPathPtr).node();
+        if (OpenApiDocs.METHODS.stream().anyMatch(oldItem::has)) {
+          add(Rule.PATH_REMOVED, BASELINE, oldPathPtr, "path " + path + " was removed or renamed", null);
+        }
         return;
       }
       String newPathPtr = "/paths/" + escape(newPath);

@@ -3,6 +3,7 @@ package ai.spice.cloud.spec.compat;
 import static ai.spice.cloud.spec.compat.Collector.BASELINE;
 import static ai.spice.cloud.spec.compat.Collector.CURRENT;
 
+import ai.spice.cloud.spec.OpenApiDocs;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.List;
@@ -47,7 +48,8 @@ final class Constraints {
 
   private record Delta(boolean tightened, boolean loosened, String document, String pointer, String text) {}
 
-  private record Place(JsonNode old, JsonNode cur, String oldPtr, String newPtr) {
+  /** A schema pair, where each is, and the documents its references resolve in. */
+  private record Place(JsonNode oldDoc, JsonNode newDoc, JsonNode old, JsonNode cur, String oldPtr, String newPtr) {
     String pointer(JsonNode kwNew, String keyword) {
       return (kwNew != null ? newPtr : oldPtr) + "/" + keyword;
     }
@@ -57,9 +59,9 @@ final class Constraints {
     }
   }
 
-  static void compare(JsonNode old, JsonNode cur, String oldPtr, String newPtr, Direction dir, String op,
-      Collector out) {
-    Place at = new Place(old, cur, oldPtr, newPtr);
+  static void compare(JsonNode oldDoc, JsonNode newDoc, JsonNode old, JsonNode cur, String oldPtr, String newPtr,
+      Direction dir, String op, Collector out) {
+    Place at = new Place(oldDoc, newDoc, old, cur, oldPtr, newPtr);
     judge(Family.RANGE, bounds(at, lowerNumeric(old), lowerNumeric(cur), true), dir, op, out);
     judge(Family.RANGE, bounds(at, upperNumeric(old), upperNumeric(cur), false), dir, op, out);
     judge(Family.LENGTH, bounds(at, lowerCount(old, "minLength"), lowerCount(cur, "minLength"), true), dir, op, out);
@@ -229,7 +231,7 @@ final class Constraints {
    * One added requires every value to carry that property with a mapped value (tightened: OpenAPI 3.1, "a
    * property with name petType MUST be present"); one removed lifts that (loosened); another property changes
    * how every value is read (both ways). A mapped value dropped is rejected (tightened), one added may now arrive
-   * (loosened), one remapped is both.
+   * (loosened), one remapped is both. A mapped value is compared by the schema it names, not by its text.
    */
   private static Delta discriminator(Place at) {
     JsonNode a = at.old().get("discriminator");
@@ -252,21 +254,48 @@ final class Constraints {
     Set<String> dropped = new TreeSet<>();
     Set<String> added = new TreeSet<>();
     a.path("mapping").fields().forEachRemaining(e -> {
-      if (!e.getValue().equals(b.path("mapping").get(e.getKey()))) {
+      if (!sameTarget(at, e.getValue(), b.path("mapping").get(e.getKey()))) {
         dropped.add(e.getKey());
       }
     });
     b.path("mapping").fields().forEachRemaining(e -> {
-      if (!e.getValue().equals(a.path("mapping").get(e.getKey()))) {
+      if (!sameTarget(at, a.path("mapping").get(e.getKey()), e.getValue())) {
         added.add(e.getKey());
       }
     });
     if (dropped.isEmpty() && added.isEmpty()) {
-      return null; // only annotations (x-*) changed
+      return null; // only annotations (x-*), or how a target is written, changed
     }
     return new Delta(!dropped.isEmpty(), !added.isEmpty(), doc, ptr, "discriminator " + nameB + " mapping"
         + (dropped.isEmpty() ? "" : " lost or remapped " + dropped) + (added.isEmpty() ? "" : " gained or remapped "
         + added));
+  }
+
+  /**
+   * Whether two mapping values pick the same schema: the same component (OpenAPI 3.1 allows its name or a reference
+   * to it), or, where the name changed, one of the same content (a renamed schema). The content of the same
+   * component is compared where the oneOf/anyOf members are.
+   */
+  private static boolean sameTarget(Place at, JsonNode oldValue, JsonNode newValue) {
+    if (oldValue == null || newValue == null) {
+      return false;
+    }
+    Ref a = mapped(at.oldDoc(), oldValue.asText());
+    Ref b = mapped(at.newDoc(), newValue.asText());
+    if (a == null || b == null) {
+      return oldValue.equals(newValue); // not resolvable here (another document): compared as written
+    }
+    return a.pointer().equals(b.pointer()) || a.node().equals(b.node());
+  }
+
+  /** The schema a mapping value names: a schema name under components, else a local reference; null if neither. */
+  private static Ref mapped(JsonNode doc, String value) {
+    JsonNode named = doc.path("components").path("schemas").get(value);
+    if (named != null) {
+      return new Ref(named, "/components/schemas/" + OpenApiDocs.escape(value));
+    }
+    JsonNode target = OpenApiDocs.resolve(doc, value);
+    return target == null ? null : new Ref(target, value.substring(1));
   }
 
   /** The same string now carries other bytes (another encoding or media type): every value changes meaning. */

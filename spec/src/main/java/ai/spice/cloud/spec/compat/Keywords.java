@@ -32,6 +32,14 @@ final class Keywords {
 
   private Keywords() {}
 
+  /**
+   * Says nothing the comparison reads: an annotation, or an extension other than {@code x-extensible-enum} (whose
+   * values it reads as an open enum's).
+   */
+  static boolean annotation(String keyword) {
+    return ANNOTATIONS.contains(keyword) || keyword.startsWith("x-") && !keyword.equals("x-extensible-enum");
+  }
+
   static boolean ignorable(String keyword) {
     return COMPARED.contains(keyword) || ANNOTATIONS.contains(keyword) || keyword.startsWith("x-");
   }

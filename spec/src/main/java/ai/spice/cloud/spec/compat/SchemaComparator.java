@@ -65,13 +65,19 @@ final class SchemaComparator {
   private void compare(JsonNode oldRaw, String oldRawPtr, JsonNode newRaw, String newRawPtr, Direction dir,
       String op, Set<String> visited, int depth, boolean alwaysSent) {
     if (oldRaw == null || newRaw == null || oldRaw.isMissingNode() || newRaw.isMissingNode()) {
+      if (!dir.input() && (oldRaw == null || oldRaw.isMissingNode()) && newRaw != null && !newRaw.isMissingNode()) {
+        // No schema allows any content (OpenAPI 3.1): one given now only narrows what consumers receive. (On input
+        // it narrows what is accepted, which is not judged yet.)
+        out.change(ChangeKind.TIGHTENED_OUTPUT, CURRENT, newRawPtr, dir.label() + " content had no schema (any"
+            + " content) and now has one", op);
+      }
       return;
     }
     if (oldRaw.has("$ref") && newRaw.has("$ref")) {
       Keywords.besideRef(oldRaw, newRaw, oldRawPtr, newRawPtr, op, out);
     }
-    Ref o = Ref.of(oldDoc, oldRaw, oldRawPtr);
-    Ref n = Ref.of(newDoc, newRaw, newRawPtr);
+    Ref o = Ref.schema(oldDoc, oldRaw, oldRawPtr);
+    Ref n = Ref.schema(newDoc, newRaw, newRawPtr);
     if (!visited.add(o.pointer() + "|" + n.pointer() + "|" + dir + (alwaysSent ? "|sent" : "")
         + (depth == allOfMemberDepth ? "|allOf" : ""))) {
       return;
@@ -86,6 +92,12 @@ final class SchemaComparator {
     if (!old.isObject() || !cur.isObject()) {
       return;
     }
+    if (alternativesOnly(old, cur) || alternativesOnly(cur, old)) {
+      for (String keyword : COMPOSITION) {
+        composition(keyword, o, n, dir, op, visited, depth);
+      }
+      return;
+    }
     types(old, cur, o.pointer(), n.pointer(), dir, op);
     format(old, cur, n.pointer(), dir, op);
     enums(old, cur, o.pointer(), n.pointer(), dir, op);
@@ -95,7 +107,7 @@ final class SchemaComparator {
     Map<String, Ref> olds = travelling(oldDoc, oldAll, dir);
     Map<String, Ref> news = travelling(newDoc, newAll, dir);
     required(old, cur, o.pointer(), n.pointer(), dir, op, hidden(oldAll, olds), hidden(newAll, news));
-    Constraints.compare(old, cur, o.pointer(), n.pointer(), dir, op, out);
+    Constraints.compare(oldDoc, newDoc, old, cur, o.pointer(), n.pointer(), dir, op, out);
     for (String keyword : COMPOSITION) {
       composition(keyword, o, n, dir, op, visited, depth);
     }
@@ -103,6 +115,26 @@ final class SchemaComparator {
     properties(o, n, dir, op, visited, depth, oldAll, newAll, olds, news);
     Applicators.compare(this, o, n, dir, op, visited, depth);
     Keywords.unsupported(old, cur, o.pointer(), n.pointer(), op, out);
+  }
+
+  /**
+   * Whether a schema only offers alternatives (oneOf/anyOf, annotations beside) that the other side does not, as
+   * in a nullable wrap {@code oneOf: [{type: 'null'}, X]} against X, either way. Its values are those of its
+   * members, each of which the composition comparison compares with the whole other schema; its own level states
+   * nothing, not "anything", so it is not compared keyword by keyword with the other side's (X's enum or required
+   * are not new).
+   */
+  private static boolean alternativesOnly(JsonNode schema, JsonNode other) {
+    boolean offers = false;
+    for (var names = schema.fieldNames(); names.hasNext(); ) {
+      String k = names.next();
+      if ((k.equals("oneOf") || k.equals("anyOf")) && !other.has(k)) {
+        offers = true;
+      } else if (!Keywords.annotation(k)) {
+        return false;
+      }
+    }
+    return offers;
   }
 
   /** Compares two subschemas one level down (Applicators' way back in). */
@@ -116,14 +148,14 @@ final class SchemaComparator {
   }
 
   boolean sameSchema(JsonNode a, String oldPtr, JsonNode b, String newPtr) {
-    return Ref.of(oldDoc, a, oldPtr).node().equals(Ref.of(newDoc, b, newPtr).node());
+    return Ref.schema(oldDoc, a, oldPtr).node().equals(Ref.schema(newDoc, b, newPtr).node());
   }
 
   /** Whether comparing the pair finds no break, without reporting anything. */
   private boolean accepts(JsonNode oldRaw, String oldPtr, JsonNode newRaw, String newPtr, Direction dir, int depth,
       boolean allOf) {
-    String key = Ref.of(oldDoc, oldRaw, oldPtr).pointer() + "|" + Ref.of(newDoc, newRaw, newPtr).pointer() + "|" + dir
-        + "|" + allOf;
+    String key = Ref.schema(oldDoc, oldRaw, oldPtr).pointer() + "|" + Ref.schema(newDoc, newRaw, newPtr).pointer()
+        + "|" + dir + "|" + allOf;
     Boolean known = trials.get(key);
     if (known != null) {
       return known;
@@ -185,7 +217,7 @@ final class SchemaComparator {
     Set<String> names = new HashSet<>();
     for (String keyword : List.of("oneOf", "anyOf")) {
       for (JsonNode member : schema.node().path(keyword)) {
-        Ref.of(doc, member, schema.pointer()).node().path("properties").fieldNames().forEachRemaining(names::add);
+        Ref.schema(doc, member, schema.pointer()).node().path("properties").fieldNames().forEachRemaining(names::add);
       }
     }
     return names;
@@ -202,7 +234,7 @@ final class SchemaComparator {
     String hidden = dir.input() ? "readOnly" : "writeOnly";
     Map<String, Ref> result = new java.util.LinkedHashMap<>(declared);
     result.values().removeIf(p -> p.node().path(hidden).asBoolean(false)
-        || Ref.of(doc, p.node(), p.pointer()).node().path(hidden).asBoolean(false));
+        || Ref.schema(doc, p.node(), p.pointer()).node().path(hidden).asBoolean(false));
     return result;
   }
 
@@ -228,7 +260,7 @@ final class SchemaComparator {
         result.put(p.getKey(), new Ref(p.getValue(), schema.pointer() + "/properties/" + escape(p.getKey()))));
     JsonNode allOf = schema.node().path("allOf");
     for (int i = 0; i < allOf.size() && level < 8; i++) {
-      Ref member = Ref.of(doc, allOf.get(i), schema.pointer() + "/allOf/" + i);
+      Ref member = Ref.schema(doc, allOf.get(i), schema.pointer() + "/allOf/" + i);
       declared(doc, member, level + 1).forEach(result::putIfAbsent);
     }
     return result;
@@ -333,7 +365,7 @@ final class SchemaComparator {
   }
 
   private static Set<String> typesOf(JsonNode doc, JsonNode schema, String ptr) {
-    JsonNode type = Ref.of(doc, schema, ptr).node().path("type");
+    JsonNode type = Ref.schema(doc, schema, ptr).node().path("type");
     Set<String> types = new TreeSet<>();
     if (type.isArray()) {
       type.forEach(t -> types.add(t.asText()));
@@ -428,6 +460,7 @@ final class SchemaComparator {
     JsonNode drivers = oldDrives ? a : b;
     JsonNode candidates = oldDrives ? b : a;
     boolean[] candidateUsed = oldDrives ? newUsed : oldUsed;
+    boolean[] unchanged = candidateUsed.clone(); // so far only the members paired with themselves
     List<Integer> unresolved = new ArrayList<>();
     for (int d : driving) {
       int found = -1;
@@ -441,6 +474,14 @@ final class SchemaComparator {
       }
       if (found < 0) {
         unresolved.add(d);
+        continue;
+      }
+      if (unchanged[found]) {
+        // A member that stayed as it was covers this one, which is gone (or new) rather than turned into it:
+        // comparing the two would report their differences as changes.
+        out.change(harmless, oldDrives ? BASELINE : CURRENT, (oldDrives ? oldKw : newKw) + "/" + d, keyword + " "
+            + label(drivers.get(d), d) + (oldDrives ? " was removed; " : " was added; ") + label(candidates.get(found),
+            found) + ", unchanged, covers it", op);
         continue;
       }
       candidateUsed[found] = true;

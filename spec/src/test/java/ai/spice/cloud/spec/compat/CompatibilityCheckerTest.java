@@ -135,6 +135,24 @@ class CompatibilityCheckerTest {
     }
 
     @Test
+    void removingAPathWithoutOperationsBreaksNobody() {
+      compatible(check(d -> {
+        obj(d, "/paths").set("/v1/zz-parameters-only", Checks.json("{'parameters':[{'in':'query','name':'q',"
+            + "'schema':{'type':'string'}}]}"));
+        obj(d, "/paths").putObject("/v1/zz-empty");
+      }, d -> obj(d, "/paths").remove(List.of("/v1/zz-parameters-only", "/v1/zz-empty"))));
+    }
+
+    @Test
+    void removingAPathWhoseOperationsLiveBehindARefBreaks() {
+      onlyBreak(check(d -> {
+        obj(d, "/components").putObject("pathItems").set("Zz",
+            Checks.json("{'get':{'responses':{'204':{'description':'ok'}}}}"));
+        obj(d, "/paths").set("/v1/zz-referenced", Checks.json("{'$ref':'#/components/pathItems/Zz'}"));
+      }, d -> obj(d, "/paths").remove("/v1/zz-referenced")), Rule.PATH_REMOVED, "/paths/~1v1~1zz-referenced");
+    }
+
+    @Test
     void renamedPathBreaks() {
       Finding f = onlyBreak(d -> {
         obj(d, "/paths").set("/v1/apps/{appId}/keys", obj(d, PATH_PTR));

@@ -11,6 +11,7 @@ import static ai.spice.cloud.spec.compat.TestDocs.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -179,6 +180,34 @@ class CompositionRulesTest {
       onlyBreak(check(input(of("allOf", "{'type':'object','properties':{'n':{'type':'integer','maximum':10}}}")),
               input(of("allOf", "{'type':'object','properties':{'n':{'type':'integer','maximum':5}}}"))),
           Rule.NUMERIC_RANGE_NARROWED_ON_INPUT, TARGET + "/allOf/0/properties/n/maximum");
+    }
+
+    @Test
+    void aReferenceRewrittenAsAnAllOfOfItIsTheSameSchema() {
+      // Foo's members are objects that can match the same value, so neither alone covers Foo.
+      Consumer<ObjectNode> foo = d -> obj(d, "/components/schemas").set("Foo", json("{'oneOf':[" + C
+          + ",{'type':'object','required':['id'],'properties':{'id':{'type':'integer'}}}]}"));
+      String ref = "{'$ref':'#/components/schemas/Foo'}";
+      String wrapped = "{'allOf':[" + ref + "],'description':'the foo'}";
+      List<CompatibilityChecker.Result> bothWaysInBothDirections = List.of(
+          check(foo.andThen(input(ref)), foo.andThen(input(wrapped))),
+          check(foo.andThen(input(wrapped)), foo.andThen(input(ref))),
+          check(foo.andThen(output(ref)), foo.andThen(output(wrapped))),
+          check(foo.andThen(output(wrapped)), foo.andThen(output(ref))));
+      for (CompatibilityChecker.Result r : bothWaysInBothDirections) {
+        assertThat(r.breaking()).as(r.breaking().toString()).isEmpty();
+        assertThat(r.changes()).as(r.changes().toString()).isEmpty();
+      }
+    }
+
+    @Test
+    void aRemovedOutputMemberThatAnUnchangedOneCoversIsNotComparedWithIt() {
+      String tagged = "{'type':'object','properties':{'tag':{'type':'string'}}}";
+      String name = "{'type':'object','properties':{'name':{'type':'string'},'size':{'type':'integer'}}}";
+      CompatibilityChecker.Result r = check(output(of("allOf", name, tagged, C)), output(of("allOf", name, tagged)));
+      onlyChange(compatible(r), ChangeKind.TIGHTENED_OUTPUT, OWNER + "/allOf/2");
+      assertThat(r.changes()).as("size was there before").extracting(Change::kind)
+          .doesNotContain(ChangeKind.ADDED_RESPONSE_PROPERTY);
     }
 
     @Test

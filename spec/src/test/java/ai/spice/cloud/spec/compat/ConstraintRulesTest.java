@@ -308,4 +308,42 @@ class ConstraintRulesTest {
       assertThat(r.changes()).isEmpty();
     }
   }
+
+  @Nested
+  class Discriminators {
+    /** A response property "pet": a oneOf of Cat and the schema named {@code dog}, told apart by kind. */
+    private Consumer<ObjectNode> pets(String dog, String dogMapping) {
+      return d -> {
+        ObjectNode schemas = obj(d, "/components/schemas");
+        schemas.set("Cat", Checks.json("{'type':'object','required':['kind'],'properties':{'kind':{'type':'string'},"
+            + "'meow':{'type':'boolean'}}}"));
+        schemas.set(dog, Checks.json("{'type':'object','required':['kind'],'properties':{'kind':{'type':'string'},"
+            + "'bark':{'type':'boolean'}}}"));
+        obj(d, KEYS + "/properties").set("pet", Checks.json("{'oneOf':[{'$ref':'#/components/schemas/Cat'},"
+            + "{'$ref':'#/components/schemas/" + dog + "'}],'discriminator':{'propertyName':'kind','mapping':{"
+            + "'cat':'#/components/schemas/Cat','dog':'" + dogMapping + "'}}}"));
+      };
+    }
+
+    @Test
+    void aMappedSchemaWrittenByNameInsteadOfByReferenceIsTheSameMapping() {
+      CompatibilityChecker.Result r = pair(pets("Dog", "#/components/schemas/Dog"), pets("Dog", "Dog"));
+      assertThat(r.breaking()).as(r.breaking().toString()).isEmpty();
+      assertThat(r.changes()).as(r.changes().toString()).isEmpty();
+    }
+
+    @Test
+    void aMappedSchemaRenamedWithTheSameContentIsTheSameMapping() {
+      CompatibilityChecker.Result r = pair(pets("Dog", "#/components/schemas/Dog"),
+          pets("MyDog", "#/components/schemas/MyDog"));
+      assertThat(r.breaking()).as(r.breaking().toString()).isEmpty();
+      assertThat(r.changes()).as(r.changes().toString()).isEmpty();
+    }
+
+    @Test
+    void aValueMappedToAnotherSchemaStillBreaksOnOutput() {
+      onlyBreak(pair(pets("Dog", "#/components/schemas/Dog"), pets("Dog", "Cat")), Rule.SCHEMA_WIDENED_ON_OUTPUT,
+          KEYS + "/properties/pet/discriminator");
+    }
+  }
 }
