@@ -113,10 +113,10 @@ public final class CompatibilityChecker {
       String path = p.getKey();
       String oldPathPtr = "/paths/" + escape(path);
       String newPath = matched.get(path);
+      PathItem oldItem = PathItem.of(oldDoc, p.getValue(), oldPathPtr);
       if (newPath == null) {
         // Removing a path removes its operations: one with none (only parameters, or empty) offered nothing to call.
-        JsonNode oldItem = Ref.of(oldDoc, p.getValue(), oldPathPtr).node();
-        if (OpenApiDocs.METHODS.stream().anyMatch(oldItem::has)) {
+        if (OpenApiDocs.METHODS.stream().anyMatch(oldItem.node()::has)) {
           add(Rule.PATH_REMOVED, BASELINE, oldPathPtr, "path " + path + " was removed or renamed", null);
         }
         return;
@@ -133,31 +133,32 @@ public final class CompatibilityChecker {
               + " take the new name", null);
         }
       }
-      JsonNode newItem = newPaths.get(newPath);
+      PathItem newItem = PathItem.of(newDoc, newPaths.get(newPath), newPathPtr);
       for (String method : OpenApiDocs.METHODS) {
-        JsonNode oldOp = p.getValue().get(method);
+        JsonNode oldOp = oldItem.node().get(method);
         if (oldOp == null) {
           continue;
         }
         String op = method.toUpperCase(Locale.ROOT) + " " + newPath;
-        JsonNode newOp = newItem.get(method);
+        JsonNode newOp = newItem.node().get(method);
         if (newOp == null) {
-          add(Rule.OPERATION_REMOVED, BASELINE, oldPathPtr + "/" + method, "operation "
+          add(Rule.OPERATION_REMOVED, BASELINE, oldItem.pointer(method), "operation "
               + method.toUpperCase(Locale.ROOT) + " " + path + " was removed", null);
           continue;
         }
-        new Operation(op, oldPathPtr, newPathPtr, method, p.getValue(), oldOp, newItem, newOp, oldNameOfNew, false)
-            .compare();
+        new Operation(op, method, oldItem, oldOp, newItem, newOp, oldNameOfNew, false).compare();
       }
     });
     newPaths.fields().forEachRemaining(p -> {
       String oldPath = oldOfNew.get(p.getKey());
-      JsonNode oldItem = oldPath == null ? null : oldPaths.get(oldPath);
+      JsonNode oldItem = oldPath == null ? null
+          : PathItem.of(oldDoc, oldPaths.get(oldPath), "/paths/" + escape(oldPath)).node();
+      PathItem newItem = PathItem.of(newDoc, p.getValue(), "/paths/" + escape(p.getKey()));
       for (String method : OpenApiDocs.METHODS) {
-        if (p.getValue().has(method) && (oldItem == null || !oldItem.has(method))) {
+        if (newItem.node().has(method) && (oldItem == null || !oldItem.has(method))) {
           String op = method.toUpperCase(Locale.ROOT) + " " + p.getKey();
-          String id = p.getValue().get(method).path("operationId").asText("");
-          out.change(ChangeKind.ADDED_OPERATION, CURRENT, "/paths/" + escape(p.getKey()) + "/" + method,
+          String id = newItem.node().get(method).path("operationId").asText("");
+          out.change(ChangeKind.ADDED_OPERATION, CURRENT, newItem.pointer(method),
               "added operation " + op + (id.isEmpty() ? "" : " (" + id + ")"), op);
         }
       }
@@ -171,12 +172,20 @@ public final class CompatibilityChecker {
   }
 
   /** A callback's path items by URL expression; none when the callback is absent. */
-  private static Map<String, Ref> expressions(JsonNode doc, Ref callback) {
+  private static Map<String, PathItem> expressions(JsonNode doc, Ref callback) {
     return callback == null ? Map.of() : items(doc, callback.node(), callback.pointer());
   }
 
-  /** Path items by key, each resolved through $ref, with the pointer where an author finds it. */
-  private static Map<String, Ref> items(JsonNode doc, JsonNode map, String mapPtr) {
+  /** Path items by key, each resolved through $ref as {@link PathItem} reads them. */
+  private static Map<String, PathItem> items(JsonNode doc, JsonNode map, String mapPtr) {
+    Map<String, PathItem> result = new LinkedHashMap<>();
+    map.fields().forEachRemaining(e -> result.put(e.getKey(),
+        PathItem.of(doc, e.getValue(), mapPtr + "/" + escape(e.getKey()))));
+    return result;
+  }
+
+  /** Callbacks by name, each resolved through $ref (a Reference Object to components/callbacks). */
+  private static Map<String, Ref> callbackMap(JsonNode doc, JsonNode map, String mapPtr) {
     Map<String, Ref> result = new LinkedHashMap<>();
     map.fields().forEachRemaining(e -> result.put(e.getKey(),
         Ref.of(doc, e.getValue(), mapPtr + "/" + escape(e.getKey()))));
@@ -187,9 +196,10 @@ public final class CompatibilityChecker {
    * Webhook or callback path items, matched by key. A request the API stops sending breaks no receiver (it
    * only gets fewer requests), so a removal is a change; a new one is an added operation.
    */
-  private void reversed(Map<String, Ref> olds, Map<String, Ref> news, BiFunction<String, String, String> label) {
+  private void reversed(Map<String, PathItem> olds, Map<String, PathItem> news,
+      BiFunction<String, String, String> label) {
     olds.forEach((key, oldItem) -> {
-      Ref newItem = news.get(key);
+      PathItem newItem = news.get(key);
       for (String method : OpenApiDocs.METHODS) {
         JsonNode oldOp = oldItem.node().get(method);
         if (oldOp == null) {
@@ -198,19 +208,18 @@ public final class CompatibilityChecker {
         String op = label.apply(key, method.toUpperCase(Locale.ROOT));
         JsonNode newOp = newItem == null ? null : newItem.node().get(method);
         if (newOp == null) {
-          add(Rule.CALLBACK_REMOVED, BASELINE, oldItem.pointer() + "/" + method, op + " is no longer sent", op);
+          add(Rule.CALLBACK_REMOVED, BASELINE, oldItem.pointer(method), op + " is no longer sent", op);
           continue;
         }
-        new Operation(op, oldItem.pointer(), newItem.pointer(), method, oldItem.node(), oldOp, newItem.node(), newOp,
-            Map.of(), true).compare();
+        new Operation(op, method, oldItem, oldOp, newItem, newOp, Map.of(), true).compare();
       }
     });
     news.forEach((key, newItem) -> {
-      Ref oldItem = olds.get(key);
+      PathItem oldItem = olds.get(key);
       for (String method : OpenApiDocs.METHODS) {
         if (newItem.node().has(method) && (oldItem == null || !oldItem.node().has(method))) {
           String op = label.apply(key, method.toUpperCase(Locale.ROOT));
-          out.change(ChangeKind.ADDED_OPERATION, CURRENT, newItem.pointer() + "/" + method, "added " + op, op);
+          out.change(ChangeKind.ADDED_OPERATION, CURRENT, newItem.pointer(method), "added " + op, op);
         }
       }
     });
@@ -233,13 +242,11 @@ public final class CompatibilityChecker {
   /** One operation present in both documents. */
   private final class Operation {
     private final String op;
-    private final String oldPathPtr;
-    private final String newPathPtr;
     private final String oldOpPtr;
     private final String newOpPtr;
-    private final JsonNode oldItem;
+    private final PathItem oldItem;
     private final JsonNode oldOp;
-    private final JsonNode newItem;
+    private final PathItem newItem;
     private final JsonNode newOp;
     private final Map<String, String> oldNameOfNew;
     /** A webhook or callback: the API sends the request, the consumer's receiver answers. */
@@ -247,13 +254,11 @@ public final class CompatibilityChecker {
     /** Schema pairs compared for this operation: each once, however often it is reached. */
     private final Set<String> visited = new HashSet<>();
 
-    Operation(String op, String oldPathPtr, String newPathPtr, String method, JsonNode oldItem, JsonNode oldOp,
-        JsonNode newItem, JsonNode newOp, Map<String, String> oldNameOfNew, boolean callback) {
+    Operation(String op, String method, PathItem oldItem, JsonNode oldOp, PathItem newItem, JsonNode newOp,
+        Map<String, String> oldNameOfNew, boolean callback) {
       this.op = op;
-      this.oldPathPtr = oldPathPtr;
-      this.newPathPtr = newPathPtr;
-      this.oldOpPtr = oldPathPtr + "/" + method;
-      this.newOpPtr = newPathPtr + "/" + method;
+      this.oldOpPtr = oldItem.pointer(method);
+      this.newOpPtr = newItem.pointer(method);
       this.oldItem = oldItem;
       this.oldOp = oldOp;
       this.newItem = newItem;
@@ -291,8 +296,8 @@ public final class CompatibilityChecker {
 
     /** Callbacks by name, then by URL expression; each compared like a webhook. */
     private void callbacks() {
-      Map<String, Ref> olds = items(oldDoc, oldOp.path("callbacks"), oldOpPtr + "/callbacks");
-      Map<String, Ref> news = items(newDoc, newOp.path("callbacks"), newOpPtr + "/callbacks");
+      Map<String, Ref> olds = callbackMap(oldDoc, oldOp.path("callbacks"), oldOpPtr + "/callbacks");
+      Map<String, Ref> news = callbackMap(newDoc, newOp.path("callbacks"), newOpPtr + "/callbacks");
       Set<String> names = new LinkedHashSet<>(olds.keySet());
       names.addAll(news.keySet());
       for (String name : names) {
@@ -309,10 +314,10 @@ public final class CompatibilityChecker {
      * Effective parameters keyed by location and name (header names case-insensitively, path parameters by
      * their baseline name); operation-level entries override path-level ones.
      */
-    private Map<String, Param> params(JsonNode doc, String pathPtr, String opPtr, JsonNode item, JsonNode operation,
+    private Map<String, Param> params(JsonNode doc, String opPtr, PathItem item, JsonNode operation,
         Map<String, String> pathNames) {
       Map<String, Param> result = new LinkedHashMap<>();
-      collect(doc, item.path("parameters"), pathPtr + "/parameters", pathNames, result);
+      collect(doc, item.node().path("parameters"), item.pointer("parameters"), pathNames, result);
       collect(doc, operation.path("parameters"), opPtr + "/parameters", pathNames, result);
       return result;
     }
@@ -339,8 +344,8 @@ public final class CompatibilityChecker {
     }
 
     private void parameters() {
-      Map<String, Param> olds = params(oldDoc, oldPathPtr, oldOpPtr, oldItem, oldOp, Map.of());
-      Map<String, Param> news = params(newDoc, newPathPtr, newOpPtr, newItem, newOp, oldNameOfNew);
+      Map<String, Param> olds = params(oldDoc, oldOpPtr, oldItem, oldOp, Map.of());
+      Map<String, Param> news = params(newDoc, newOpPtr, newItem, newOp, oldNameOfNew);
       olds.forEach((key, old) -> {
         Param cur = news.get(key);
         if (cur == null) {
@@ -662,8 +667,8 @@ public final class CompatibilityChecker {
     Set<String> used = new HashSet<>();
     oldDoc.path("security").forEach(req -> req.fieldNames().forEachRemaining(used::add));
     for (String operations : List.of("paths", "webhooks")) {
-      oldDoc.path(operations).forEach(item -> item.forEach(op -> op.path("security").forEach(req ->
-          req.fieldNames().forEachRemaining(used::add))));
+      items(oldDoc, oldDoc.path(operations), "/" + operations).values().forEach(item -> item.node().forEach(op ->
+          op.path("security").forEach(req -> req.fieldNames().forEachRemaining(used::add))));
     }
     oldDoc.path("components").path("securitySchemes").fields().forEachRemaining(s -> {
       String ptr = "/components/securitySchemes/" + escape(s.getKey());

@@ -153,6 +153,49 @@ class CompatibilityCheckerTest {
     }
 
     @Test
+    void aPathItemMovedBehindARefComparesAsTheInlineOneBothWays() {
+      ObjectNode inline = edited(d -> obj(d, PATH_PTR).putArray("parameters").add(Checks.json("{'in':'header',"
+          + "'name':'X-Trace','schema':{'type':'string'}}")));
+      // The operations go to components/pathItems; the path-level parameters stay beside the $ref.
+      ObjectNode referenced = inline.deepCopy();
+      ObjectNode item = obj(referenced, PATH_PTR).deepCopy();
+      item.remove("parameters");
+      obj(referenced, "/components").putObject("pathItems").set("ApiKeys", item);
+      ObjectNode ref = obj(referenced, "/paths").putObject("/v1/apps/{appId}/api-keys");
+      ref.put("$ref", "#/components/pathItems/ApiKeys");
+      ref.set("parameters", obj(inline, PATH_PTR).get("parameters").deepCopy());
+
+      for (CompatibilityChecker.Result r : List.of(CompatibilityChecker.compare(inline, referenced),
+          CompatibilityChecker.compare(referenced, inline))) {
+        assertThat(r.breaking()).as(r.breaking().toString()).isEmpty();
+        assertThat(r.changes()).as(r.changes().toString()).isEmpty();
+      }
+      // The path-level parameter beside the $ref is compared too: made required, it breaks both operations.
+      obj(referenced, PATH_PTR + "/parameters/0").put("required", true);
+      assertThat(CompatibilityChecker.compare(inline, referenced).breaking())
+          .extracting(Finding::rule, Finding::pointer, f -> List.copyOf(f.usedBy()))
+          .containsExactlyInAnyOrder(
+              org.assertj.core.groups.Tuple.tuple(Rule.PARAMETER_NOW_REQUIRED, PATH_PTR + "/parameters/0/required",
+                  List.of("GET /v1/apps/{appId}/api-keys")),
+              org.assertj.core.groups.Tuple.tuple(Rule.PARAMETER_NOW_REQUIRED, PATH_PTR + "/parameters/0/required",
+                  List.of("POST /v1/apps/{appId}/api-keys")));
+    }
+
+    @Test
+    void aFieldBesideAPathItemRefWinsOverTheReferencedOne() {
+      // OpenAPI 3.1 leaves a conflict undefined; the gate takes the field written beside the $ref.
+      Finding f = onlyBreak(d -> {
+        ObjectNode item = obj(d, PATH_PTR).deepCopy();
+        obj(d, "/components").putObject("pathItems").set("ApiKeys", item);
+        ObjectNode ref = obj(d, "/paths").putObject("/v1/apps/{appId}/api-keys");
+        ref.put("$ref", "#/components/pathItems/ApiKeys");
+        ref.set("post", item.get("post").deepCopy());
+        obj(ref, "/post").put("operationId", "rotateApiKey");
+      }, Rule.OPERATION_ID_CHANGED, PATH_PTR + "/post/operationId");
+      assertThat(f.document()).isEqualTo(Collector.CURRENT);
+    }
+
+    @Test
     void renamedPathBreaks() {
       Finding f = onlyBreak(d -> {
         obj(d, "/paths").set("/v1/apps/{appId}/keys", obj(d, PATH_PTR));
