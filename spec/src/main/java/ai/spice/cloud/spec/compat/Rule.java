@@ -69,10 +69,12 @@ public enum Rule {
       + " it"),
   SCHEMA_NARROWED_ON_INPUT("a value consumers send that was valid is now rejected (by additionalProperties, items,"
       + " prefixItems, contains, dependentRequired, dependentSchemas, if/then/else, propertyNames,"
-      + " patternProperties, unevaluated*, or a changed content encoding or media type)"),
+      + " patternProperties, unevaluated*, a changed content encoding or media type, or a schema given to content"
+      + " that had none)"),
   SCHEMA_WIDENED_ON_OUTPUT("consumers receive values the baseline's schema excluded (by additionalProperties,"
       + " items, prefixItems, contains, dependentRequired, dependentSchemas, if/then/else, propertyNames,"
-      + " patternProperties, unevaluated*, or a changed content encoding or media type)"),
+      + " patternProperties, unevaluated*, a changed content encoding or media type, or the schema of content"
+      + " removed)"),
   UNSUPPORTED_KEYWORD_CHANGED("the gate does not know what this schema keyword means, so it cannot tell whether"
       + " the change breaks consumers; a reviewer judges it (and accepts it in accepted-breaks.yaml if harmless)"),
   SERIALIZATION_CHANGED("clients write (and read) the value by the baseline's style, explode and reserved or"

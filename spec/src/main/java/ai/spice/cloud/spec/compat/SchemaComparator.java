@@ -64,12 +64,12 @@ final class SchemaComparator {
 
   private void compare(JsonNode oldRaw, String oldRawPtr, JsonNode newRaw, String newRawPtr, Direction dir,
       String op, Set<String> visited, int depth, boolean alwaysSent) {
-    if (oldRaw == null || newRaw == null || oldRaw.isMissingNode() || newRaw.isMissingNode()) {
-      if (!dir.input() && (oldRaw == null || oldRaw.isMissingNode()) && newRaw != null && !newRaw.isMissingNode()) {
-        // No schema allows any content (OpenAPI 3.1): one given now only narrows what consumers receive. (On input
-        // it narrows what is accepted, which is not judged yet.)
-        out.change(ChangeKind.TIGHTENED_OUTPUT, CURRENT, newRawPtr, dir.label() + " content had no schema (any"
-            + " content) and now has one", op);
+    boolean noOld = oldRaw == null || oldRaw.isMissingNode();
+    boolean noNew = newRaw == null || newRaw.isMissingNode();
+    if (noOld || noNew) {
+      if (noOld != noNew) {
+        anyContent(noOld, noOld ? Ref.schema(newDoc, newRaw, newRawPtr) : Ref.schema(oldDoc, oldRaw, oldRawPtr),
+            noOld ? newRawPtr : oldRawPtr, dir, op);
       }
       return;
     }
@@ -115,6 +115,32 @@ final class SchemaComparator {
     properties(o, n, dir, op, visited, depth, oldAll, newAll, olds, news);
     Applicators.compare(this, o, n, dir, op, visited, depth);
     Keywords.unsupported(old, cur, o.pointer(), n.pointer(), op, out);
+  }
+
+  /**
+   * A media type (or parameter content) without a schema allows any content (OpenAPI 3.1). A schema given to it
+   * narrows what is allowed, one taken away widens it, unless that schema accepts everything anyway.
+   */
+  private void anyContent(boolean gained, Ref schema, String ptr, Direction dir, String op) {
+    if (acceptsAll(schema.node())) {
+      return;
+    }
+    Constraints.judgeSchema(gained, !gained, gained ? CURRENT : BASELINE, ptr, gained
+        ? "content had no schema (any content) and now has one: content it does not describe was allowed before"
+        : "content had a schema and now has none: any content is allowed", dir, op, out);
+  }
+
+  /** true, or a schema of annotations only: it accepts every value, as no schema does. */
+  private static boolean acceptsAll(JsonNode schema) {
+    if (schema.isBoolean()) {
+      return schema.asBoolean();
+    }
+    for (var names = schema.fieldNames(); names.hasNext(); ) {
+      if (!Keywords.annotation(names.next())) {
+        return false;
+      }
+    }
+    return schema.isObject();
   }
 
   /**
