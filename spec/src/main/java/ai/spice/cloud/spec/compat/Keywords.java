@@ -26,6 +26,15 @@ final class Keywords {
       "minLength", "maxLength", "pattern", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties",
       // Containers: what they hold is compared where a $ref uses it.
       "$defs", "definitions");
+  /**
+   * Mean the same in any schema object: no other keyword of the object changes what they do, and they change what
+   * no other does (unlike additionalProperties, items, contains, then, discriminator...). So one written beside
+   * {@code allOf: [X]} means the same added to X (when X lacks it).
+   */
+  static final Set<String> STANDALONE = Set.of(
+      "type", "enum", "const", "format", "default", "readOnly", "writeOnly", "required", "not",
+      "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "pattern",
+      "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties", "dependentRequired");
   /** Say nothing about which values are valid (JSON Schema 2020-12 section 9, OpenAPI 3.1 section 4.8.24). */
   static final Set<String> ANNOTATIONS = Set.of(
       "title", "description", "examples", "example", "$comment", "deprecated", "externalDocs", "xml");
