@@ -2,6 +2,7 @@ package ai.spice.cloud.spec.compat;
 
 import ai.spice.cloud.spec.OpenApiDocs;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -69,7 +70,9 @@ record Ref(JsonNode node, String pointer) {
     if (!member.isObject() || member.has("$ref")) {
       return null; // a boolean schema, or a reference that does not resolve
     }
-    ObjectNode merged = ((ObjectNode) member).deepCopy();
+    // Only top-level keywords are added, so a shallow copy will do: the member's subschemas are shared, not copied
+    // again at every wrap the comparison passes through.
+    ObjectNode merged = JsonNodeFactory.instance.objectNode().setAll((ObjectNode) member);
     for (var fields = wrapper.fields(); fields.hasNext(); ) {
       var f = fields.next();
       String k = f.getKey();
